@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
+
+export default defineConfig({
+  site: 'https://python-concurrency.example.org',
+  markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
+  integrations: [
+    starlight({
+      title: 'Python Concurrency & Parallelism',
+      sidebar: ['index'],
+    }),
+  ],
+});
