@@ -1,16 +1,20 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
+import { redirects } from './src/redirects.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
+  redirects,
   markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
   integrations: [
     starlight({
       title: 'Python Concurrency & Parallelism',
       sidebar: ['index'],
+      plugins: [starlightLinksValidator()],
     }),
   ],
 });
