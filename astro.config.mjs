@@ -5,6 +5,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
 import { redirects } from './src/redirects.ts';
+import { pagefind } from './src/search.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
@@ -14,6 +15,7 @@ export default defineConfig({
     starlight({
       title: 'Python Concurrency & Parallelism',
       sidebar: ['index'],
+      pagefind,
       plugins: [starlightLinksValidator()],
     }),
   ],
