@@ -15,6 +15,9 @@ export const expectedLineSchema = z.union([
 ]);
 export type ExpectedLine = z.infer<typeof expectedLineSchema>;
 
+/** Parse the stream as JSON and expose it as `json` in the result. Default false. */
+const jsonFlag = z.boolean().default(false);
+
 /** What one stream must contain. */
 export const expectedOutputSchema = z.union([
   z.strictObject({
@@ -25,8 +28,7 @@ export const expectedOutputSchema = z.union([
      * concurrently. Default `exact`.
      */
     order: z.enum(['exact', 'any']).default('exact'),
-    /** Parse the stream as JSON and expose it as `json` in the result. Default false. */
-    json: z.boolean().default(false),
+    json: jsonFlag,
   }),
   z.strictObject({
     /**
@@ -34,6 +36,7 @@ export const expectedOutputSchema = z.union([
      * whose frames differ between Python versions).
      */
     contains: z.array(expectedLineSchema).min(1),
+    json: jsonFlag,
   }),
 ]);
 export type ExpectedOutput = z.infer<typeof expectedOutputSchema>;
