@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
 import { redirects } from './src/redirects.ts';
 import { pagefind } from './src/search.ts';
+import { sidebar } from './src/sidebar.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
@@ -14,7 +15,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Python Concurrency & Parallelism',
-      sidebar: ['index'],
+      sidebar,
       pagefind,
       plugins: [starlightLinksValidator()],
     }),

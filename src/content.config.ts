@@ -1,7 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { examplesLoader } from '../scripts/examples/examples-loader.ts';
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+  /** Every src/examples/<id>.py, run and verified against its spec (scripts/examples). */
+  examples: defineCollection({ loader: examplesLoader() }),
 };
