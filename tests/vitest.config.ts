@@ -1,10 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Tests that build whole copies of the site: run after the others, so they do not starve their timeouts. */
+const SITE_BUILDS = 'tests/unit/site/build.test.ts';
+
 /** Unit tests: one file per module under tests/unit/, fixtures in tests/fixtures/<case>/. */
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['tests/unit/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [SITE_BUILDS] } },
+      { extends: true, test: { name: 'site-builds', include: [SITE_BUILDS], sequence: { groupOrder: 1 } } },
+    ],
   },
 });
