@@ -75,12 +75,12 @@ describe('runExamples', { timeout: 60_000 }, () => {
       for (const event of run?.trace ?? []) {
         expect(event.startNs).toBeGreaterThan(0);
         expect(event.endNs).toBeGreaterThan(event.startNs);
-        expect(event.endNs! / 1e6).toBeLessThanOrEqual(run!.wallMs);
+        expect(event.endNs / 1e6).toBeLessThanOrEqual(run!.wallMs);
       }
       const main = run?.trace.find((e) => e.name === 'MainProcess');
       const worker = run?.trace.find((e) => e.name === 'worker');
       expect(worker!.startNs).toBeGreaterThan(main!.startNs);
-      expect(worker!.endNs).toBeLessThan(main!.endNs!);
+      expect(worker!.endNs).toBeLessThan(main!.endNs);
       expect(worker!.pid).not.toBe(main!.pid);
     }
   });
