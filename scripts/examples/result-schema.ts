@@ -100,6 +100,8 @@ export const variantResultSchema = z.object({
   timing: timingSummarySchema,
   /** Stdout parsed as JSON when the spec says `stdout.json: true` (e.g. gil-turns slices). */
   json: z.unknown().optional(),
+  /** Numbers read from the shown run's stdout when the spec lists `metrics` (e.g. timings a page compares). */
+  metrics: z.record(z.string(), z.number()).optional(),
 });
 export type VariantResult = z.infer<typeof variantResultSchema>;
 
