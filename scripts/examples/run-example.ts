@@ -85,12 +85,10 @@ async function runOnce(
   const cwd = await mkdtemp(join(tmpdir(), `pyconc-${example.id}-`));
   const traceFile = join(cwd, '.pyconc-trace.jsonl');
   try {
-    const inherited = { ...options.env };
-    delete inherited['PYCONC_TRACE_ROOT_PID'];
     const env: NodeJS.ProcessEnv = {
-      ...inherited,
+      ...withoutPythonSettings(options.env),
       ...example.spec.env,
-      PYTHONPATH: [options.sitecustomizeDir, options.env['PYTHONPATH']].filter(Boolean).join(':'),
+      PYTHONPATH: [options.sitecustomizeDir, example.spec.env['PYTHONPATH']].filter(Boolean).join(':'),
       // Keeps __pycache__ out of scripts/examples/python.
       PYTHONDONTWRITEBYTECODE: '1',
       PYCONC_TRACE_FILE: traceFile,
@@ -116,6 +114,18 @@ async function runOnce(
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
+}
+
+/**
+ * The builder's environment minus PYTHON* and PYCONC_* variables: those change what
+ * an example prints (PYTHONUNBUFFERED=1, set on this machine, splits print() into two
+ * writes that interleave between processes) and are not part of the cache key.
+ * A spec that needs one sets it in `env`.
+ */
+function withoutPythonSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.startsWith('PYTHON') && !name.startsWith('PYCONC_')),
+  );
 }
 
 /** Trace events relative to the spawn; a line cut short by a kill is skipped. */

@@ -35,19 +35,20 @@ beforeEach(async () => {
   await cp(FIXTURE, root, { recursive: true });
   pythonLog = join(root, 'python-starts.log');
   const { PYTHONS: _several, ...rest } = process.env;
-  env = { ...rest, PYTHON: await makeWrapper('python-a') };
+  env = { ...rest, PYTHONUNBUFFERED: '1', PYTHON: await makeWrapper('python-a') };
 });
 
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe('runExamples', () => {
+// Real Python runs; generous because this 2-core machine is often shared with other builds.
+describe('runExamples', { timeout: 60_000 }, () => {
   it('runs, verifies and describes every example', async () => {
     const report = await run();
-    expect(report.ran).toBe(2);
-    expect(report.entries.map((e) => e.id)).toEqual(['hello', 'start-method']);
-    const [hello, startMethod] = report.entries;
+    expect(report.ran).toBe(3);
+    expect(report.entries.map((e) => e.id)).toEqual(['environment', 'hello', 'start-method']);
+    const [, hello, startMethod] = report.entries;
     const result = hello?.results[0];
     expect(result?.interpreter).toMatchObject({ implementation: 'cpython', gilEnabled: true });
     expect(result?.variants[0]).toMatchObject({ name: 'default', timing: { runs: 1 } });
@@ -57,6 +58,12 @@ describe('runExamples', () => {
       ['fork', 'fork', 2],
       ['spawn', 'spawn', 2],
     ]);
+  });
+
+  it('drops inherited PYTHON* settings and passes the spec environment', async () => {
+    const report = await run({ only: ['environment'] });
+    const variant = report.entries[0]?.results[0]?.variants[0];
+    expect(variant?.runs[0]?.stdout.text).toBe('None\nhi\n');
   });
 
   it('traces threads and processes on one time axis, relative to the start of the run', async () => {
@@ -83,23 +90,23 @@ describe('runExamples', () => {
     const starts = await pythonStarts();
     expect(starts).toBeGreaterThan(0);
     const warm = await run();
-    expect(warm).toMatchObject({ ran: 0, cached: 2 });
+    expect(warm).toMatchObject({ ran: 0, cached: 3 });
     expect(await pythonStarts()).toBe(starts);
   });
 
   it('runs again only the example whose source or spec changed', async () => {
     await run();
     await appendFile(join(root, 'src/examples/hello.py'), '# changed\n');
-    expect(await run()).toMatchObject({ ran: 1, cached: 1 });
+    expect(await run()).toMatchObject({ ran: 1, cached: 2 });
     await appendFile(join(root, 'src/examples/hello.spec.yaml'), '# changed\n');
-    expect(await run()).toMatchObject({ ran: 1, cached: 1 });
+    expect(await run()).toMatchObject({ ran: 1, cached: 2 });
   });
 
   it('runs everything again on another interpreter, or with force', async () => {
     await run();
     env = { ...env, PYTHON: await makeWrapper('python-b') };
-    expect(await run()).toMatchObject({ ran: 2, cached: 0 });
-    expect(await run({ force: true })).toMatchObject({ ran: 2, cached: 0 });
+    expect(await run()).toMatchObject({ ran: 3, cached: 0 });
+    expect(await run({ force: true })).toMatchObject({ ran: 3, cached: 0 });
   });
 
   it('gives a result per interpreter with PYTHONS', async () => {
@@ -129,6 +136,6 @@ describe('runExamples', () => {
     await writeFile(join(root, 'src/examples/lonely.py'), 'print(1)\n');
     await expect(run()).rejects.toThrow(/src\/examples\/lonely\.py has no spec: create src\/examples\/lonely\.spec\.yaml/);
     await rm(join(root, 'src/examples/lonely.py'));
-    await expect(run({ only: ['nope'] })).rejects.toThrow(/No example named nope; known: hello, start-method/);
+    await expect(run({ only: ['nope'] })).rejects.toThrow(/No example named nope; known: environment, hello, start-method/);
   });
 });

@@ -30,7 +30,7 @@ async function survivors(pgid: number): Promise<string[]> {
   return left;
 }
 
-describe('runInProcessGroup', () => {
+describe('runInProcessGroup', { timeout: 30_000 }, () => {
   it('runs in a process group of its own', async () => {
     const outcome = await run('import os; print(os.getpgid(0) == os.getpid())', 10_000);
     expect(outcome.stdout.text).toBe('True\n');
@@ -40,8 +40,9 @@ describe('runInProcessGroup', () => {
 
   it('kills a program that sleeps forever and says it timed out', async () => {
     const started = performance.now();
-    const outcome = await run('import time\nprint("sleeping", flush=True)\ntime.sleep(1000)', 1_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // 3 s: enough for python3 to start and print even on a loaded machine.
+    const outcome = await run('import time\nprint("sleeping", flush=True)\ntime.sleep(1000)', 3_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(outcome).toMatchObject({ timedOut: true, exitCode: null, signal: 'SIGKILL' });
     expect(outcome.stdout.text).toBe('sleeping\n');
     expect(await survivors(outcome.pgid)).toEqual([]);
@@ -58,7 +59,7 @@ describe('runInProcessGroup', () => {
       '    print(child.pid, flush=True)',
       '    child.join()',
     ].join('\n');
-    const outcome = await run(code, 1_500);
+    const outcome = await run(code, 4_000);
     expect(outcome.timedOut).toBe(true);
     const childPid = outcome.stdout.text.trim();
     expect(childPid).toMatch(/^\d+$/);
@@ -69,7 +70,7 @@ describe('runInProcessGroup', () => {
     const code = 'import os, time\nif os.fork() == 0:\n    time.sleep(1000)\nprint("parent done")';
     const started = performance.now();
     const outcome = await run(code, 30_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(outcome).toMatchObject({ timedOut: false, exitCode: 0 });
     expect(outcome.stdout.text).toBe('parent done\n');
     expect(await survivors(outcome.pgid)).toEqual([]);
