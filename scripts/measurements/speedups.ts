@@ -82,16 +82,30 @@ export interface SummaryRow {
   speedup: string;
 }
 
-export function summaryRow(workload: string, m: Measurement): SummaryRow {
+/** `cpu`: pure-Python computation; `io`: work that mostly waits. */
+export type WorkloadKind = 'cpu' | 'io';
+
+/**
+ * Threads cannot share out pure-Python work while the GIL is on, so for CPU-bound work
+ * under the GIL a thread "speed-up" is load noise and is never reported as one.
+ */
+function threadsCanSpeedUp(kind: WorkloadKind, m: Measurement): boolean {
+  return kind === 'io' || !m.gilEnabled;
+}
+
+export function summaryRow(label: string, kind: WorkloadKind, m: Measurement): SummaryRow {
   const threadSpeed = speedup(m.sequential, m.threads);
   const processSpeed = speedup(m.sequential, m.processes);
-  const [bestWay, bestSpeed] = threadSpeed >= processSpeed ? ['threads', threadSpeed] : ['processes', processSpeed];
+  const candidates: [string, number][] = [['processes', processSpeed]];
+  if (threadsCanSpeedUp(kind, m)) candidates.push(['threads', threadSpeed]);
+  const [bestWay, bestSpeed] = candidates.reduce((best, c) => (c[1] > best[1] ? c : best));
+  const noise = !threadsCanSpeedUp(kind, m) && effectOf(threadSpeed) === 'faster' ? ' (threads: load noise, the GIL was on)' : '';
   return {
-    workload,
+    workload: label,
     sequential: seconds(m.sequential),
     threads: `${seconds(m.threads)} (${times(threadSpeed)})`,
     processes: `${seconds(m.processes)} (${times(processSpeed)})`,
-    speedup: effectOf(bestSpeed) === 'faster' ? `${times(bestSpeed)} with ${bestWay}` : 'none seen',
+    speedup: (effectOf(bestSpeed) === 'faster' ? `${times(bestSpeed)} with ${bestWay}` : 'none seen') + noise,
   };
 }
 

@@ -40,7 +40,7 @@ describe('effectOf', () => {
 
 describe('summaryRow', () => {
   it('gives times, speed-ups and the best way', () => {
-    expect(summaryRow('I/O', ioBusy)).toEqual({
+    expect(summaryRow('I/O', 'io', ioBusy)).toEqual({
       workload: 'I/O',
       sequential: '1.11 s',
       threads: '0.14 s (8.1×)',
@@ -50,7 +50,15 @@ describe('summaryRow', () => {
   });
 
   it('says none was seen when nothing beat sequential beyond the noise', () => {
-    expect(summaryRow('CPU', fibBusy).speedup).toBe('none seen');
+    expect(summaryRow('CPU', 'cpu', fibBusy).speedup).toBe('none seen');
+  });
+
+  it('never reports CPU-bound threads under the GIL as a speed-up', () => {
+    // Seen on the busy build machine: the sequential tries were slowed by other builds.
+    const busySequential: Measurement = { ...fibBusy, sequential: 0.26, threads: 0.2, processes: 0.25 };
+    expect(summaryRow('CPU', 'cpu', busySequential).speedup).toBe('none seen (threads: load noise, the GIL was on)');
+    expect(summaryRow('CPU', 'cpu', { ...busySequential, gilEnabled: false }).speedup).toBe('1.3× with threads');
+    expect(summaryRow('CPU', 'cpu', fibIdle).speedup).toBe('1.7× with processes');
   });
 });
 
