@@ -84,6 +84,16 @@ describe('answerCpuBound', () => {
     expect(text).not.toMatch(/computed at the same time/);
   });
 
+  it('under the GIL takes the thread time as a second baseline, so noise is not a process speed-up', () => {
+    // The gil-cpu-bound run seen on the busy build machine: the sequential tries ran during a burst of load.
+    const busyBaseline: Measurement = { sequential: 1.54, threads: 1.03, processes: 1.07, ...twoCoresGil };
+    const text = answerCpuBound(busyBaseline).why.join(' ');
+    expect(text).toMatch(/not what turn-taking gives/);
+    expect(text).toMatch(/this build shows no speed-up from processes/);
+    expect(text).not.toMatch(/computed at the same time/);
+    expect(summaryRow('CPU', 'cpu', busyBaseline).speedup).toBe('none seen (threads: load noise, the GIL was on)');
+  });
+
   it('on one core attributes a faster process run to noise, never to parallelism', () => {
     const answer = answerCpuBound(fibOneCore);
     expect(answer.why.join(' ')).toMatch(/recorded 1 CPU, so the processes could not compute at the same time; this gap is load/);
