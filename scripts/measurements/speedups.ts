@@ -243,9 +243,9 @@ export function answerIoBound(m: Measurement): Answer {
       : 'The threads did not finish sooner on this build, although a thread waiting on a socket releases the GIL: ' +
         'the waits did not overlap as expected.',
     processEffect === 'faster'
-      ? threadEffect === 'faster' && m.processes > m.threads
+      ? effectOf(speedup(m.processes, m.threads)) === 'faster'
         ? 'Processes overlap their waits too, but each has to be started and sent its work, which threads avoid.'
-        : 'Processes overlap their waits too.'
+        : 'Processes overlap their waits too, about as well as threads here.'
       : 'The processes did not finish sooner: starting them and passing work to them cost more than the waiting they overlapped.',
   ];
   // Waiting needs no core, so neither a GIL-free build nor one core changes the threads' gain much.
