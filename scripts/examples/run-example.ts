@@ -151,7 +151,7 @@ async function readTrace(file: string, startedNs: bigint): Promise<TraceEvent[]>
     events.push({
       ...event,
       startNs: event.startNs - origin,
-      endNs: event.endNs === null ? null : event.endNs - origin,
+      endNs: event.endNs - origin,
     });
   }
   return events.sort((a, b) => a.startNs - b.startNs);

@@ -2,6 +2,7 @@
  * The runner end to end with the real python3: fixture examples copied to a temp
  * project; the interpreter is a wrapper script that logs every Python start.
  */
+import { execFile } from 'node:child_process';
 import { appendFile, chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,12 +76,12 @@ describe('runExamples', { timeout: 60_000 }, () => {
       for (const event of run?.trace ?? []) {
         expect(event.startNs).toBeGreaterThan(0);
         expect(event.endNs).toBeGreaterThan(event.startNs);
-        expect(event.endNs! / 1e6).toBeLessThanOrEqual(run!.wallMs);
+        expect(event.endNs / 1e6).toBeLessThanOrEqual(run!.wallMs);
       }
       const main = run?.trace.find((e) => e.name === 'MainProcess');
       const worker = run?.trace.find((e) => e.name === 'worker');
       expect(worker!.startNs).toBeGreaterThan(main!.startNs);
-      expect(worker!.endNs).toBeLessThan(main!.endNs!);
+      expect(worker!.endNs).toBeLessThan(main!.endNs);
       expect(worker!.pid).not.toBe(main!.pid);
     }
   });
@@ -130,6 +131,36 @@ describe('runExamples', { timeout: 60_000 }, () => {
     const starts = await pythonStarts();
     await run({ only: ['hello'] }).catch(() => undefined);
     expect(await pythonStarts()).toBeGreaterThan(starts);
+  });
+
+  it('fails an example whose child hangs, killing parent and child', async () => {
+    await writeFile(
+      join(root, 'src/examples/hangs.py'),
+      [
+        'import multiprocessing, time',
+        'def hang():',
+        '    time.sleep(1000)',
+        'if __name__ == "__main__":',
+        '    child = multiprocessing.Process(target=hang)',
+        '    child.start()',
+        '    print(child.pid, flush=True)',
+        '    child.join()',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(root, 'src/examples/hangs.spec.yaml'),
+      'description: d\ntimeoutSeconds: 3\nrepeats: 1\nrepeatsReason: one is enough\nvariants:\n  - startMethod: spawn\n    expect: {}\n',
+    );
+    const failure = await run({ only: ['hangs'] }).catch((error: unknown) => error);
+    expect((failure as Error).message).toMatch(/timed out after 3 s: the runner killed its whole process group/);
+    const childPid = Number(/actual stdout:\n\s+(\d+)/.exec((failure as Error).message)?.[1]);
+    expect(childPid).toBeGreaterThan(0);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(() => process.kill(childPid, 0)).toThrow(/ESRCH/);
+    const left = await new Promise<string>((done) =>
+      execFile('pgrep', ['-f', join(root, 'src/examples/hangs.py')], (_error, stdout) => done(stdout)),
+    );
+    expect(left).toBe('');
   });
 
   it('names a missing spec and an unknown id', async () => {
