@@ -174,8 +174,10 @@ export function answerCpuBound(m: Measurement): Answer {
       threadEffect === 'faster'
         ? 'The GIL was on, so the threads could only take turns at the Python bytecode; a speed-up this large ' +
             'is not what turn-taking gives, so load from other programs during the sequential tries is the likely cause.'
-        : 'The GIL was on, so the threads took turns at the Python bytecode: the work was not shared out, ' +
-            'and switching between threads only adds a little.',
+        : 'The GIL was on, so the threads took turns at the Python bytecode: the work was not shared out' +
+          (threadEffect === 'slower'
+            ? ', and handing the GIL back and forth between them cost extra time.'
+            : ', and taking turns costs only a little.'),
     );
   } else {
     why.push(
@@ -202,7 +204,7 @@ export function answerCpuBound(m: Measurement): Answer {
     why.push(
       multiCore
         ? `The machine had ${cpus(m)}, but the processes did not finish sooner on this build: starting them and ` +
-            'sending them work costs time, and other programs running on the same cores take the spare ones.'
+            'sending them work costs time, and any other programs running on the machine compete for the same cores.'
         : `With ${cpus(m)} the processes cannot compute at the same time: they only add the cost of starting them.`,
     );
   }
