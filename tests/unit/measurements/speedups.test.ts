@@ -82,6 +82,7 @@ describe('answerCpuBound', () => {
     expect(text).toMatch(/Processes: .*about the same/);
     expect(text).toMatch(/had 2 CPUs, but the processes did not finish sooner on this build/);
     expect(text).not.toMatch(/computed at the same time/);
+    expect(text).toMatch(/handing the GIL back and forth between them cost extra time/);
   });
 
   it('under the GIL takes the thread time as a second baseline, so noise is not a process speed-up', () => {
