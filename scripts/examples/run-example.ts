@@ -1,6 +1,7 @@
 /**
  * Runs every variant of one example the number of times its spec asks, verifies each
  * run and summarises the timings. Throws an ExampleMismatchError on any difference.
+ * Variants whose start method the interpreter does not offer are left out.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,8 @@ export async function runExample(
 ): Promise<VariantResult[]> {
   const results: VariantResult[] = [];
   for (const [index, variant] of example.spec.variants.entries()) {
+    // "Under each start method the platform offers": e.g. no fork or forkserver on Windows.
+    if (variant.startMethod && !interpreter.availableStartMethods.includes(variant.startMethod)) continue;
     const runs: ExampleRun[] = [];
     for (let repeat = 0; repeat < example.spec.repeats; repeat += 1) {
       const run = await runOnce(example, variant, interpreter, options);

@@ -17,13 +17,18 @@ function run(code: string, timeoutMs: number, maxOutputBytes?: number) {
   });
 }
 
-/** Pids still in the process group (zombies included), after giving SIGKILL time to land. */
+/**
+ * Live processes still in the group, after giving SIGKILL time to land. Zombies are
+ * dead: they only wait for PID 1 to reap them (this container's PID 1 does not).
+ */
 async function survivors(pgid: number): Promise<string[]> {
   let left: string[] = [];
   for (let attempt = 0; attempt < 20; attempt += 1) {
     left = execFileSync('ps', ['-e', '-o', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' })
       .split('\n')
-      .filter((line) => line.trim().split(/\s+/)[1] === String(pgid));
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, group, stat]) => group === String(pgid) && !stat?.startsWith('Z'))
+      .map((fields) => fields.join(' '));
     if (left.length === 0) return left;
     await sleep(100);
   }
