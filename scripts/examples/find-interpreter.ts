@@ -40,6 +40,7 @@ print(json.dumps({
     "freeThreadedBuild": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
     "gilEnabled": sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True,
     "cpuCount": os.cpu_count(),
+    "usableCpuCount": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
     "platform": platform.platform(),
     "defaultStartMethod": multiprocessing.get_start_method(),
     "availableStartMethods": multiprocessing.get_all_start_methods(),

@@ -112,7 +112,7 @@ export const ratioCheckSchema = z
       .strictObject({
         /** Only when the GIL is on (`true`) or off (`false`) at run time. */
         gilEnabled: z.boolean().optional(),
-        /** Only when `os.cpu_count()` is at least this. */
+        /** Only when at least this many CPUs are usable (`usableCpuCount`: affinity, not just `os.cpu_count()`). */
         minCpuCount: z.number().int().positive().optional(),
       })
       .optional(),

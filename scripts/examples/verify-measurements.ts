@@ -59,17 +59,20 @@ export function verifyCounts(counts: readonly LineCount[], stdout: string): stri
 }
 
 /** True when the check's `when` holds for this interpreter. */
-export function ratioApplies(check: RatioCheck, interpreter: Pick<InterpreterInfo, 'gilEnabled' | 'cpuCount'>): boolean {
+export function ratioApplies(
+  check: RatioCheck,
+  interpreter: Pick<InterpreterInfo, 'gilEnabled' | 'usableCpuCount'>,
+): boolean {
   const when = check.when ?? {};
   if (when.gilEnabled !== undefined && when.gilEnabled !== interpreter.gilEnabled) return false;
-  if (when.minCpuCount !== undefined && (interpreter.cpuCount ?? 1) < when.minCpuCount) return false;
+  if (when.minCpuCount !== undefined && (interpreter.usableCpuCount ?? 1) < when.minCpuCount) return false;
   return true;
 }
 
 export function verifyRatios(
   checks: readonly RatioCheck[],
   metrics: Readonly<Record<string, number>>,
-  interpreter: Pick<InterpreterInfo, 'gilEnabled' | 'cpuCount'>,
+  interpreter: Pick<InterpreterInfo, 'gilEnabled' | 'usableCpuCount'>,
 ): string[] {
   const problems: string[] = [];
   for (const check of checks.filter((c) => ratioApplies(c, interpreter))) {

@@ -16,6 +16,7 @@ export interface Measurement {
   sequential: number;
   threads: number;
   processes: number;
+  /** CPUs the example could use (affinity), which is what parallelism gets. */
   cpuCount: number | null;
   gilEnabled: boolean;
   freeThreadedBuild: boolean;
@@ -62,7 +63,7 @@ export function measurementsOf(entry: ExampleEntry): Measurement[] {
 
 function where(interpreter: InterpreterInfo) {
   return {
-    cpuCount: interpreter.cpuCount,
+    cpuCount: interpreter.usableCpuCount,
     gilEnabled: interpreter.gilEnabled,
     freeThreadedBuild: interpreter.freeThreadedBuild,
     interpreter: interpreter.requested,

@@ -87,21 +87,21 @@ describe('verifyRatios', () => {
   const metrics = { sequential: 1.0, threads: 0.2, processes: 0.95 };
 
   it('checks a ratio only where its `when` holds', () => {
-    expect(ratioApplies(threadsTakeTurns, { gilEnabled: false, cpuCount: 2 })).toBe(false);
-    expect(ratioApplies(processesShare, { gilEnabled: true, cpuCount: 1 })).toBe(false);
-    expect(ratioApplies(processesShare, { gilEnabled: true, cpuCount: null })).toBe(false);
-    expect(verifyRatios([threadsTakeTurns, processesShare], metrics, { gilEnabled: false, cpuCount: 1 })).toEqual([]);
+    expect(ratioApplies(threadsTakeTurns, { gilEnabled: false, usableCpuCount: 2 })).toBe(false);
+    expect(ratioApplies(processesShare, { gilEnabled: true, usableCpuCount: 1 })).toBe(false);
+    expect(ratioApplies(processesShare, { gilEnabled: true, usableCpuCount: null })).toBe(false);
+    expect(verifyRatios([threadsTakeTurns, processesShare], metrics, { gilEnabled: false, usableCpuCount: 1 })).toEqual([]);
   });
 
   it('names the ratio, its value, the bound and the reason', () => {
-    expect(verifyRatios([threadsTakeTurns, processesShare], metrics, { gilEnabled: true, cpuCount: 2 })).toEqual([
+    expect(verifyRatios([threadsTakeTurns, processesShare], metrics, { gilEnabled: true, usableCpuCount: 2 })).toEqual([
       'threads / sequential = 0.20 is below the minimum 0.3 (threads take turns under the GIL)',
       'processes / sequential = 0.95 is above the maximum 0.9 (two cores share the work)',
     ]);
   });
 
   it('reports a missing or zero denominator instead of dividing by it', () => {
-    expect(verifyRatios([threadsTakeTurns], { threads: 1, sequential: 0 }, { gilEnabled: true, cpuCount: 2 })).toEqual([
+    expect(verifyRatios([threadsTakeTurns], { threads: 1, sequential: 0 }, { gilEnabled: true, usableCpuCount: 2 })).toEqual([
       'ratio threads / sequential: metric missing or zero (1 / 0)',
     ]);
   });

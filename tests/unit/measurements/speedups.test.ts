@@ -163,6 +163,7 @@ describe('measurementsOf', () => {
           freeThreadedBuild: false,
           gilEnabled: true,
           cpuCount: 2,
+          usableCpuCount: 2,
           platform: 'Linux',
           defaultStartMethod: 'fork',
           availableStartMethods: ['fork', 'spawn', 'forkserver'],
