@@ -1,10 +1,11 @@
-"""Exercise 3, worked: naive Fibonacci, one after another, with threads and with processes."""
+"""Exercise 3, worked: naive Fibonacci, one after another, with
+threads and with processes."""
 import concurrent.futures
 import os
 import statistics
 import time
 
-N = 28  # fib(28) is about a million Python calls: pure CPU work, no waiting
+N = 28  # about a million Python calls each: pure CPU work, no waiting
 TASKS = 8
 WORKERS = os.cpu_count() or 1
 REPEATS = 3  # each timing is the median of 3 tries
@@ -16,7 +17,7 @@ def sequential() -> list[int]:
     return [fib(N) for _ in range(TASKS)]
 
 def pooled(executor_class) -> list[int]:
-    # The pool is created inside the timing: starting workers is part of the price.
+    # Created inside the timing: starting workers is part of the price.
     with executor_class(max_workers=WORKERS) as executor:
         return list(executor.map(fib, [N] * TASKS))
 
@@ -29,14 +30,15 @@ WAYS = {
 if __name__ == "__main__":
     expected = [fib(N)] * TASKS
     tries = {way: [] for way in WAYS}
-    # Take turns (sequential, threads, processes, again...) so that a burst of load
-    # from other programs slows all three ways alike instead of one of them.
+    # Take turns (sequential, threads, processes, again...), so that a
+    # burst of load from other programs slows all three ways alike.
     for _ in range(REPEATS):
         for way, run in WAYS.items():
             start = time.perf_counter()
             results = run()
             tries[way].append(time.perf_counter() - start)
             assert results == expected
-    print(f"{TASKS} x fib({N}) = {expected[0]}, {WORKERS} workers, median of {REPEATS} tries")
+    print(f"{TASKS} x fib({N}) = {expected[0]}, {WORKERS} workers, "
+          f"median of {REPEATS} tries")
     for way, times in tries.items():
         print(f"{way + ':':<12} {statistics.median(times):.3f} s")

@@ -1,4 +1,5 @@
-"""Exercise 2, worked: N processes, each running M threads; every thread says where it runs."""
+"""Exercise 2, worked: N processes, each running M threads; every
+thread says which process and thread it runs in."""
 import multiprocessing
 import os
 import sys
@@ -9,15 +10,17 @@ PROCESSES = 3
 THREADS = 4
 
 def report() -> None:
-    time.sleep(0.1)  # a short wait, so the threads of one process overlap
+    time.sleep(0.1)  # a short wait, so a process's threads overlap
     process = multiprocessing.current_process().name
     thread = threading.current_thread().name
-    # One write per line: print() writes the text and the newline separately,
-    # and another thread could slip its line in between.
-    sys.stdout.write(f"process {process} (pid {os.getpid()}), thread {thread}\n")
+    # One write per line: print() writes the text and the newline
+    # separately, and another thread could slip its line in between.
+    sys.stdout.write(
+        f"process {process} (pid {os.getpid()}), thread {thread}\n")
 
 def run_threads() -> None:
-    threads = [threading.Thread(target=report, name=f"worker-{n}") for n in range(1, THREADS + 1)]
+    threads = [threading.Thread(target=report, name=f"worker-{n}")
+               for n in range(1, THREADS + 1)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -25,7 +28,8 @@ def run_threads() -> None:
     sys.stdout.flush()
 
 if __name__ == "__main__":
-    processes = [multiprocessing.Process(target=run_threads) for _ in range(PROCESSES)]
+    processes = [multiprocessing.Process(target=run_threads)
+                 for _ in range(PROCESSES)]
     for process in processes:
         process.start()
     for process in processes:
