@@ -95,6 +95,13 @@ describe('runExamples', { timeout: 60_000 }, () => {
     expect(await pythonStarts()).toBe(starts);
   });
 
+  it('runs each example once when two callers ask at the same time', async () => {
+    const [first, second] = await Promise.all([run(), run()]);
+    const runsOf = (report: typeof first) => report.entries.map((e) => e.results[0]?.variants.map((v) => v.runs));
+    // Two separate runs could never produce identical wall times.
+    expect(runsOf(second)).toEqual(runsOf(first));
+  });
+
   it('runs again only the example whose source or spec changed', async () => {
     await run();
     await appendFile(join(root, 'src/examples/hello.py'), '# changed\n');
