@@ -41,7 +41,7 @@ if __name__ == "__main__":
             results = run()
             tries[way].append(time.perf_counter() - start)
             assert results == expected
-    print(f"{TASKS} x fib({N}) = {expected[0]}, {WORKERS} workers, "
+    print(f"{TASKS} x fib({N}) = {expected[0]}, pools of {WORKERS}, "
           f"median of {REPEATS} tries")
     for way, times in tries.items():
         print(f"{way + ':':<12} {statistics.median(times):.3f} s")

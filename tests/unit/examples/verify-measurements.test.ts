@@ -10,7 +10,7 @@ import {
 } from '../../../scripts/examples/verify-measurements.ts';
 
 const FIB_STDOUT = [
-  '8 x fib(28) = 317811, 2 workers, median of 3 tries',
+  '8 x fib(28) = 317811, pools of 2, median of 3 tries',
   'sequential:  0.498 s',
   'threads:     0.828 s',
   'processes:   0.528 s',
@@ -18,7 +18,7 @@ const FIB_STDOUT = [
 ].join('\n');
 
 const TIMINGS = [
-  '8 x fib\\(28\\) = 317811, (?<workers>\\d+) workers, median of 3 tries',
+  '8 x fib\\(28\\) = 317811, pools of (?<workers>\\d+), median of 3 tries',
   'sequential: +(?<sequential>\\d+\\.\\d{3}) s',
   'threads: +(?<threads>\\d+\\.\\d{3}) s',
   'processes: +(?<processes>\\d+\\.\\d{3}) s',
