@@ -1,6 +1,7 @@
 /**
  * Runs every variant of one example the number of times its spec asks, verifies each
  * run and summarises the timings. Throws an ExampleMismatchError on any difference.
+ * Variants whose start method the interpreter does not offer are left out.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import {
   type VariantResult,
 } from './result-schema.ts';
 import type { VariantSpec } from './spec-schema.ts';
+import { measureRun, verifyRatios } from './verify-measurements.ts';
 import { verifyRun, verifyWallTime } from './verify-output.ts';
 
 export class ExampleMismatchError extends Error {
@@ -36,14 +38,15 @@ export async function runExample(
 ): Promise<VariantResult[]> {
   const results: VariantResult[] = [];
   for (const [index, variant] of example.spec.variants.entries()) {
+    // "Under each start method the platform offers": e.g. no fork or forkserver on Windows.
+    if (variant.startMethod && !interpreter.availableStartMethods.includes(variant.startMethod)) continue;
     const runs: ExampleRun[] = [];
     for (let repeat = 0; repeat < example.spec.repeats; repeat += 1) {
       const run = await runOnce(example, variant, interpreter, options);
-      const problems = verifyRun(
-        variant.expect,
-        { ...run, stdout: run.stdout.text, stderr: run.stderr.text },
-        example.spec.timeoutSeconds,
-      );
+      const problems = [
+        ...verifyRun(variant.expect, { ...run, stdout: run.stdout.text, stderr: run.stderr.text }, example.spec.timeoutSeconds),
+        ...measureRun(variant.expect, run.stdout.text).problems,
+      ];
       if (problems.length > 0) {
         throw mismatch(example, index, variant, interpreter, problems, run, `run ${repeat + 1} of ${example.spec.repeats}`);
       }
@@ -52,7 +55,12 @@ export async function runExample(
     const timing = summarise(runs.map((r) => r.wallMs));
     const shownRun = medianIndex(runs.map((r) => r.wallMs));
     const shown = runs[shownRun] as ExampleRun;
-    const problems = verifyWallTime(variant.expect, timing.medianMs);
+    // Ratios are checked on the run the page shows, so the page never states a ratio that failed.
+    const metrics = measureRun(variant.expect, shown.stdout.text).metrics;
+    const problems = [
+      ...verifyWallTime(variant.expect, timing.medianMs),
+      ...verifyRatios(variant.expect.ratios ?? [], metrics, interpreter),
+    ];
     if (problems.length > 0) {
       throw mismatch(example, index, variant, interpreter, problems, shown, `median of ${runs.length} runs`);
     }
@@ -64,6 +72,7 @@ export async function runExample(
       shownRun,
       timing,
       ...(stdoutSpec.json ? { json: JSON.parse(shown.stdout.text) as unknown } : {}),
+      ...(variant.expect.metrics ? { metrics } : {}),
     });
   }
   return results;
@@ -79,12 +88,10 @@ async function runOnce(
   const cwd = await mkdtemp(join(tmpdir(), `pyconc-${example.id}-`));
   const traceFile = join(cwd, '.pyconc-trace.jsonl');
   try {
-    const inherited = { ...options.env };
-    delete inherited['PYCONC_TRACE_ROOT_PID'];
     const env: NodeJS.ProcessEnv = {
-      ...inherited,
+      ...withoutPythonSettings(options.env),
       ...example.spec.env,
-      PYTHONPATH: [options.sitecustomizeDir, options.env['PYTHONPATH']].filter(Boolean).join(':'),
+      PYTHONPATH: [options.sitecustomizeDir, example.spec.env['PYTHONPATH']].filter(Boolean).join(':'),
       // Keeps __pycache__ out of scripts/examples/python.
       PYTHONDONTWRITEBYTECODE: '1',
       PYCONC_TRACE_FILE: traceFile,
@@ -112,6 +119,18 @@ async function runOnce(
   }
 }
 
+/**
+ * The builder's environment minus PYTHON* and PYCONC_* variables: those change what
+ * an example prints (PYTHONUNBUFFERED=1, set on this machine, splits print() into two
+ * writes that interleave between processes) and are not part of the cache key.
+ * A spec that needs one sets it in `env`.
+ */
+function withoutPythonSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.startsWith('PYTHON') && !name.startsWith('PYCONC_')),
+  );
+}
+
 /** Trace events relative to the spawn; a line cut short by a kill is skipped. */
 async function readTrace(file: string, startedNs: bigint): Promise<TraceEvent[]> {
   let text: string;
@@ -135,7 +154,7 @@ async function readTrace(file: string, startedNs: bigint): Promise<TraceEvent[]>
     events.push({
       ...event,
       startNs: event.startNs - origin,
-      endNs: event.endNs === null ? null : event.endNs - origin,
+      endNs: event.endNs - origin,
     });
   }
   return events.sort((a, b) => a.startNs - b.startNs);
