@@ -1,0 +1,24 @@
+/**
+ * `npm run examples [-- --force] [id ...]`: runs and verifies the examples alone.
+ * Exits non-zero with the mismatch message when one does not match its spec.
+ */
+import { parseArgs } from 'node:util';
+import { runExamples } from './run-examples.ts';
+
+const { values, positionals } = parseArgs({
+  options: { force: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
+
+try {
+  const report = await runExamples({ force: values.force, only: positionals });
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `${report.entries.length} examples verified: ${report.ran} ran, ${report.cached} cached in ` +
+      `${seconds(report.elapsedMs)} (Python ${seconds(report.pythonMs)}, runner overhead ` +
+      `${seconds(report.elapsedMs - report.pythonMs)})`,
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

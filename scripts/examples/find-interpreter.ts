@@ -1,0 +1,128 @@
+/**
+ * Finds the Python interpreters to run examples on and asks each what it is.
+ * The answer is cached by the executable's identity on disk, so a warm build
+ * starts no Python at all.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { access, constants, readFile, realpath, stat } from 'node:fs/promises';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { readCacheEntry, writeCacheEntry } from './cache.ts';
+import { interpreterInfoSchema, type InterpreterInfo } from './result-schema.ts';
+
+const run = promisify(execFile);
+
+/**
+ * Oldest Python accepted: 3.9 makes `__main__.__file__` absolute (spawned children
+ * find the example) and allows `dict[str, list[int]]` at run time (gil-turns uses it);
+ * 3.8 is end-of-life.
+ */
+export const MIN_PYTHON: readonly [number, number] = [3, 9];
+
+/**
+ * Interpreters asked for, in order: `PYTHONS` (space-separated, several), then
+ * `PYTHON`, then the configured one, then `python3`.
+ */
+export function requestedInterpreters(env: NodeJS.ProcessEnv, configured?: string): string[] {
+  const several = env['PYTHONS']?.trim();
+  if (several) return several.split(/\s+/);
+  const one = env['PYTHON']?.trim() || configured?.trim();
+  return [one || 'python3'];
+}
+
+const PROBE = `
+import json, multiprocessing, os, platform, sys, sysconfig
+print(json.dumps({
+    "version": sys.version,
+    "versionInfo": list(sys.version_info[:3]),
+    "implementation": sys.implementation.name,
+    "freeThreadedBuild": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+    "gilEnabled": sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True,
+    "cpuCount": os.cpu_count(),
+    "platform": platform.platform(),
+    "defaultStartMethod": multiprocessing.get_start_method(),
+    "availableStartMethods": multiprocessing.get_all_start_methods(),
+}))
+`;
+
+/** Resolves `requested` to a real executable and describes it (cached in `cacheDir`). */
+export async function findInterpreter(
+  requested: string,
+  cacheDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<InterpreterInfo> {
+  const executable = await resolveExecutable(requested, env);
+  const stats = await stat(executable);
+  const identity = createHash('sha256')
+    .update(JSON.stringify([executable, stats.ino, stats.size, stats.mtimeMs, PROBE]))
+    .digest('hex');
+  const cached = await readCacheEntry(cacheDir, `interpreter-${identity}`, interpreterInfoSchema);
+  const info = cached ?? (await probe(requested, executable));
+  if (!cached) await writeCacheEntry(cacheDir, `interpreter-${identity}`, info);
+  const [major, minor] = info.versionInfo;
+  if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
+    throw new Error(
+      `Python interpreter ${requested} (${executable}) is ${info.versionInfo.join('.')}; the examples need ` +
+        `${MIN_PYTHON.join('.')} or newer. Set PYTHON (or PYTHONS) to a newer interpreter.`,
+    );
+  }
+  return { ...info, requested };
+}
+
+async function probe(requested: string, executable: string): Promise<InterpreterInfo> {
+  try {
+    const { stdout } = await run(executable, ['-I', '-c', PROBE]);
+    return interpreterInfoSchema.parse({ ...JSON.parse(stdout), requested, executable });
+  } catch (error) {
+    throw new Error(
+      `Could not ask ${executable} (from "${requested}") what it is: is it a Python interpreter? ` +
+        'Set PYTHON to one.',
+      { cause: error },
+    );
+  }
+}
+
+/** PATH lookup, then through a pyenv shim to the interpreter it would run, then realpath. */
+async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const found = requested.includes('/') ? resolve(requested) : await searchPath(requested, env);
+  if (!found) {
+    throw new Error(
+      `Python interpreter "${requested}" not found on PATH. Install it or set PYTHON to its path.`,
+    );
+  }
+  const shimTarget = await throughPyenvShim(found, requested, env);
+  return realpath(shimTarget ?? found);
+}
+
+async function searchPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
+    if (!isAbsolute(dir)) continue;
+    const candidate = join(dir, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A pyenv shim is a shell script whose target depends on PYENV_VERSION and
+ * .python-version; its own file never changes, so it cannot identify an interpreter.
+ * `pyenv which` (a shell script too, no Python) names the real one.
+ */
+async function throughPyenvShim(
+  file: string,
+  requested: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  const head = (await readFile(file)).subarray(0, 1024).toString('latin1');
+  const pyenv = /exec "([^"]*\/pyenv)" exec/.exec(head)?.[1];
+  if (!pyenv) return undefined;
+  const program = requested.split('/').pop() ?? requested;
+  const { stdout } = await run(pyenv, ['which', program], { env });
+  return stdout.trim();
+}

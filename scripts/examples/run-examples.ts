@@ -1,0 +1,139 @@
+/**
+ * Runs (or takes from the cache) every example on every interpreter asked for.
+ * The one code path behind `npm run examples` and the `examples` content collection.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheKey, DEFAULT_CACHE_DIR, readCacheEntry, RUNNER_VERSION, writeCacheEntry } from './cache.ts';
+import { DEFAULT_MAX_OUTPUT_BYTES } from './capture-output.ts';
+import { discoverExamples } from './discover-examples.ts';
+import { findInterpreter, requestedInterpreters } from './find-interpreter.ts';
+import { exampleResultSchema, type ExampleEntry, type ExampleResult, type InterpreterInfo } from './result-schema.ts';
+import { ExampleMismatchError, runExample } from './run-example.ts';
+
+const SITECUSTOMIZE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'python');
+
+export interface RunExamplesOptions {
+  /** Project root. Default: the current directory. */
+  root?: string;
+  /** Examples directory, relative to root. Default `src/examples`. */
+  examplesDir?: string;
+  /** Only these example ids. Default: all. */
+  only?: readonly string[];
+  /** Interpreter when neither PYTHONS nor PYTHON is set. Default `python3`. */
+  python?: string;
+  /** Re-run everything, ignoring the cache. Default false. */
+  force?: boolean;
+  /** Cache directory, relative to root. Default `node_modules/.cache/pyconc/examples`. */
+  cacheDir?: string;
+  /** Cap per captured stream, bytes. Default 1 MiB. */
+  maxOutputBytes?: number;
+  /** Environment (PYTHONS, PYTHON, PATH, …). Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Progress lines. Default `console.log`. */
+  log?: (line: string) => void;
+}
+
+export interface RunExamplesReport {
+  entries: ExampleEntry[];
+  /** Results taken from the cache / produced by running Python now. */
+  cached: number;
+  ran: number;
+  /** Wall time of the whole call and the summed wall time of the Python runs, ms. */
+  elapsedMs: number;
+  pythonMs: number;
+}
+
+/** Thrown when one or more examples do not match their specs; `message` lists them all. */
+export class ExamplesFailedError extends Error {
+  override name = 'ExamplesFailedError';
+}
+
+export async function runExamples(options: RunExamplesOptions = {}): Promise<RunExamplesReport> {
+  const started = performance.now();
+  const root = resolve(options.root ?? process.cwd());
+  const env = options.env ?? process.env;
+  const log = options.log ?? console.log;
+  const cacheDir = join(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
+
+  const all = await discoverExamples(root, options.examplesDir ?? 'src/examples');
+  const unknown = (options.only ?? []).filter((id) => !all.some((e) => e.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`No example named ${unknown.join(', ')}; known: ${all.map((e) => e.id).join(', ')}`);
+  }
+  const examples = options.only?.length ? all.filter((e) => options.only?.includes(e.id)) : all;
+  const interpreters: InterpreterInfo[] = [];
+  for (const requested of requestedInterpreters(env, options.python)) {
+    interpreters.push(await findInterpreter(requested, cacheDir, env));
+  }
+  const runner = `${RUNNER_VERSION}:${createHash('sha256')
+    .update(await readFile(join(SITECUSTOMIZE_DIR, 'sitecustomize.py')))
+    .digest('hex')}`;
+
+  const total = examples.length * interpreters.length;
+  const failures: ExampleMismatchError[] = [];
+  const entries: ExampleEntry[] = [];
+  let step = 0;
+  let cached = 0;
+  let pythonMs = 0;
+  for (const example of examples) {
+    const results: ExampleResult[] = [];
+    for (const interpreter of interpreters) {
+      step += 1;
+      const label = `example ${step}/${total} ${example.id}${interpreters.length > 1 ? ` [${interpreter.requested}]` : ''}`;
+      const { requested: _requested, ...identity } = interpreter;
+      const key = cacheKey({
+        source: example.source,
+        spec: example.specText,
+        interpreter: JSON.stringify(identity),
+        runner,
+      });
+      const hit = options.force ? undefined : await readCacheEntry(cacheDir, key, exampleResultSchema);
+      if (hit) {
+        cached += 1;
+        log(`${label}: cached`);
+        results.push({ ...hit, interpreter });
+        continue;
+      }
+      const runStarted = performance.now();
+      const ranAt = new Date().toISOString();
+      try {
+        const variants = await runExample(example, interpreter, {
+          sitecustomizeDir: SITECUSTOMIZE_DIR,
+          maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+          env,
+        });
+        pythonMs += variants.flatMap((v) => v.runs).reduce((sum, run) => sum + run.wallMs, 0);
+        const result: ExampleResult = {
+          id: example.id,
+          sourceFile: example.sourceFile,
+          source: example.source,
+          specFile: example.specFile,
+          interpreter,
+          variants,
+          ranAt,
+          cacheKey: key,
+        };
+        // Only verified results are cached: a failure is re-run next time.
+        await writeCacheEntry(cacheDir, key, result);
+        results.push(result);
+        log(`${label}: ran in ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
+      } catch (error) {
+        if (!(error instanceof ExampleMismatchError)) throw error;
+        failures.push(error);
+        log(`${label}: FAILED after ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
+      }
+    }
+    entries.push({ id: example.id, sourceFile: example.sourceFile, source: example.source, results });
+  }
+  if (failures.length > 0) {
+    throw new ExamplesFailedError(
+      `${failures.length} of ${total} example runs do not match their specs:\n\n` +
+        failures.map((f) => f.message).join('\n\n'),
+      { cause: failures[0] },
+    );
+  }
+  return { entries, cached, ran: total - cached, elapsedMs: performance.now() - started, pythonMs };
+}

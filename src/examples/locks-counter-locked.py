@@ -1,0 +1,26 @@
+import threading
+import time
+
+THREADS = 4
+INCREMENTS = 1_000
+counter = 0
+counter_lock = threading.Lock()
+
+def increment(times: int) -> None:
+    global counter
+    for _ in range(times):
+        with counter_lock:         # only one thread at a time between read and write
+            current = counter      # read
+            time.sleep(0)          # yield: others may run, but they wait for the lock
+            counter = current + 1  # write
+
+threads = [threading.Thread(target=increment, args=(INCREMENTS,)) for _ in range(THREADS)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+
+expected = THREADS * INCREMENTS
+print(f"expected: {expected}")
+print(f"counter:  {counter}")
+print(f"lost updates: {expected - counter}")

@@ -1,0 +1,24 @@
+import threading
+import time
+
+THREADS = 4
+INCREMENTS = 1_000
+counter = 0
+
+def increment(times: int) -> None:
+    global counter
+    for _ in range(times):
+        current = counter      # read
+        time.sleep(0)          # yield: another thread may run between read and write
+        counter = current + 1  # write: overwrites whatever the others wrote meanwhile
+
+threads = [threading.Thread(target=increment, args=(INCREMENTS,)) for _ in range(THREADS)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+
+expected = THREADS * INCREMENTS
+print(f"expected: {expected}")
+print(f"counter:  {counter}")
+print(f"lost updates: {expected - counter}")
