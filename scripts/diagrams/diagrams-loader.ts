@@ -15,7 +15,7 @@ export interface DiagramsLoaderOptions {
    * More sources to render in the same batch, e.g. timelines generated from example runs.
    * Default: none.
    */
-  generated?: () => Promise<DiagramSource[]>;
+  generated?: (context: { root: string; log: (line: string) => void }) => Promise<DiagramSource[]>;
 }
 
 export function diagramsLoader(options: DiagramsLoaderOptions = {}): Loader {
@@ -25,9 +25,14 @@ export function diagramsLoader(options: DiagramsLoaderOptions = {}): Loader {
     async load({ store, logger, config, generateDigest, watcher }) {
       const root = fileURLToPath(config.root);
       const directory = join(root, options.directory ?? 'diagrams');
+      const log = (line: string) => logger.info(line);
       const sync = async () => {
         const started = performance.now();
-        const sources = [...(await readDiagramSources(directory, root)), ...((await options.generated?.()) ?? [])];
+        const [files, generated] = await Promise.all([
+          readDiagramSources(directory, root),
+          options.generated?.({ root, log }) ?? [],
+        ]);
+        const sources = [...files, ...generated];
         const names = new Set<string>();
         for (const source of sources) {
           if (names.has(source.name)) {
@@ -35,7 +40,7 @@ export function diagramsLoader(options: DiagramsLoaderOptions = {}): Loader {
           }
           names.add(source.name);
         }
-        const { entries, stats } = await buildDiagrams(sources, { log: (line) => logger.info(line) });
+        const { entries, stats } = await buildDiagrams(sources, { log });
         store.clear();
         for (const [id, data] of entries) store.set({ id, data, digest: generateDigest(data) });
         logger.info(

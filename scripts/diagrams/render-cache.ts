@@ -35,13 +35,14 @@ export function createRenderCache<T>(directory: string, schema: z.ZodType<T>): R
       }
     },
     async set(key, value) {
-      await mkdir(directory, { recursive: true });
       const temporary = `${fileOf(key)}.${randomUUID()}.tmp`;
       try {
+        await mkdir(directory, { recursive: true });
         await writeFile(temporary, JSON.stringify(value));
         await rename(temporary, fileOf(key));
       } catch (error) {
-        await rm(temporary, { force: true });
+        // Best effort: the write error below is the one worth reporting.
+        await rm(temporary, { force: true }).catch(() => undefined);
         throw new Error(`Writing the diagram cache ${fileOf(key)} failed. Fix: check that the directory is writable.`, {
           cause: error,
         });
