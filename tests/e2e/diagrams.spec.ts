@@ -158,11 +158,13 @@ test('diagrams cause no layout shift: their size is known before anything loads'
 });
 
 test('screenshot of every diagram, light and dark (test artefacts)', async ({ page }, testInfo) => {
+  // Tall enough for the tallest diagram, so Starlight's sticky header never covers one.
+  await page.setViewportSize({ width: 1280, height: 1400 });
   for (const theme of ['light', 'dark'] as const) {
     await open(page, theme);
     for (const name of [...diagramNames, ...timelineNames]) {
       const path = testInfo.outputPath(`${name}-${theme}.png`);
-      await page.locator(`figure[data-diagram="${name}"]`).screenshot({ path });
+      await page.locator(`figure[data-diagram="${name}"]`).screenshot({ path, style: 'header.header { visibility: hidden; }' });
       await testInfo.attach(`${name}-${theme}`, { path, contentType: 'image/png' });
     }
   }
