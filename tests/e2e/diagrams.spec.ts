@@ -2,6 +2,7 @@
  * Diagrams in a real browser. Builds tests/fixtures/diagrams-site (one page with every diagram
  * and three measured timelines) once, previews it on port 0, and checks what a reader gets.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
@@ -167,5 +168,34 @@ test('screenshot of every diagram, light and dark (test artefacts)', async ({ pa
       await page.locator(`figure[data-diagram="${name}"]`).screenshot({ path, style: 'header.header { visibility: hidden; }' });
       await testInfo.attach(`${name}-${theme}`, { path, contentType: 'image/png' });
     }
+  }
+});
+
+/** The published site, when the shared e2e setup serves it (tests/e2e/global-setup.ts sets SITE_URL). */
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const builtPages = existsSync(`${dist}index.html`)
+  ? (await readdir(dist, { recursive: true }))
+      .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+      // Redirect pages navigate away at once; their targets are in the list anyway.
+      .filter((file) => !readFileSync(`${dist}${file}`, 'utf8').includes('http-equiv="refresh"'))
+      .map((file) => `/${file.replace(/index\.html$/, '')}`)
+  : [];
+
+test('on the built site, no page loads Mermaid and every diagram there is one accessible image', async ({ page }) => {
+  test.skip(!process.env['SITE_URL'] || builtPages.length === 0, 'needs the built site served as SITE_URL');
+  for (const path of builtPages) {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(new URL(path, process.env['SITE_URL']).href);
+    expect(scripts.filter((url) => /mermaid/i.test(url)), path).toEqual([]);
+    expect(await page.evaluate(() => 'mermaid' in window), path).toBe(false);
+    for (const figure of await page.locator('figure.pyconc-diagram').all()) {
+      const svg = figure.locator('svg[role="img"]:visible');
+      await expect(svg, path).toHaveCount(1);
+      await expect(svg, path).toHaveAccessibleName(/.{5,}/);
+    }
+    page.removeAllListeners('request');
   }
 });
