@@ -7,12 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { buildDiagrams } from './build-diagrams.ts';
 import { readDiagramSources } from './diagram-source.ts';
 import { measuredTimelines } from './measured-timelines.ts';
+import { DEFAULT_CACHE_DIR } from './render-cache.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const timelines = await measuredTimelines({ root });
 const started = performance.now();
 const files = await readDiagramSources(`${root}diagrams`, root);
-const { entries, stats } = await buildDiagrams([...files, ...timelines]);
+const { entries, stats } = await buildDiagrams([...files, ...timelines], { cacheDir: `${root}${DEFAULT_CACHE_DIR}` });
 const elapsed = Math.round(performance.now() - started);
 console.log(
   `[diagrams] ${entries.size} diagrams (${timelines.length} measured timelines) in ${elapsed} ms: ${stats.rendered} variant(s) rendered, ` +
