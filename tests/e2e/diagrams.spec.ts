@@ -67,8 +67,12 @@ test('no page loads Mermaid: 0 bytes of Mermaid JavaScript', async ({ page }) =>
   await open(page, 'light');
   await page.waitForLoadState('networkidle');
   const inline = await page.locator('script:not([src])').allTextContents();
-  const mermaidScripts = [...scripts.map((script) => script.url + script.body), ...inline].filter((text) => /mermaid/i.test(text));
+  // Only "Edit this diagram" imports Mermaid, and only on click: no loaded script may contain it.
+  const mermaidScripts = [...scripts.map((script) => script.url + script.body), ...inline].filter((text) =>
+    /mermaid\.core|mermaid\.initialize|diagram-editor\.[^.]+\.js"?\s*\)/.test(text),
+  );
   expect(mermaidScripts).toEqual([]);
+  expect(scripts.map((script) => script.url).filter((url) => /mermaid|diagram-editor/i.test(url))).toEqual([]);
   expect(await page.evaluate(() => 'mermaid' in window)).toBe(false);
   const bytes = scripts.reduce((sum, script) => sum + script.body.length, 0);
   test.info().annotations.push({ type: 'measure', description: `page JS: ${scripts.length} files, ${bytes} bytes, Mermaid 0 bytes` });
@@ -115,6 +119,30 @@ test('step-through works by keyboard: Next, arrow keys, live explanation, highli
   await expect(explanation).toHaveText(/^Step 7 of 7/);
   await expect(next).toHaveAttribute('aria-disabled', 'true');
   await expect(next).toBeFocused();
+});
+
+test('"Edit this diagram" loads Mermaid only when clicked, then previews edits and reports errors', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') requested.push(request.url());
+  });
+  await open(page, 'light');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((url) => /mermaid|diagram-editor/i.test(url))).toEqual([]);
+
+  const figure = page.locator('figure[data-diagram="lock-contention"]');
+  await figure.getByRole('button', { name: 'Edit this diagram' }).click();
+  const source = figure.getByRole('textbox', { name: /Mermaid source/ });
+  await expect(source).toBeFocused();
+  await expect(source).toHaveValue(/accTitle: Two threads contending for a lock/);
+  const preview = figure.locator('.editor .preview svg');
+  await expect(preview).toContainText('acquire(): free, A owns it');
+  expect(requested.some((url) => /diagram-editor/.test(url))).toBe(true);
+
+  await source.fill((await source.inputValue()).replace('acquire(): free, A owns it', 'acquire(): A got it first'));
+  await expect(preview).toContainText('acquire(): A got it first');
+  await source.fill('sequenceDiagram\n  A->>: oops\n');
+  await expect(figure.getByRole('status')).toContainText('Mermaid: Parse error');
 });
 
 test('without JavaScript the whole diagram shows and the step controls stay hidden', async ({ browser }) => {
