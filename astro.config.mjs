@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
+import { sidebar } from './src/sidebar.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
@@ -10,7 +11,7 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Python Concurrency & Parallelism',
-      sidebar: ['index'],
+      sidebar,
     }),
   ],
 });

@@ -3,7 +3,7 @@
  * `<id>.spec.yaml`, read and validated.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseSpec } from './parse-spec.ts';
 import type { ExampleSpec } from './spec-schema.ts';
 
@@ -22,7 +22,7 @@ export interface ExampleFiles {
 const SPEC_SUFFIX = '.spec.yaml';
 
 export async function discoverExamples(root: string, examplesDir: string): Promise<ExampleFiles[]> {
-  const dir = join(root, examplesDir);
+  const dir = resolve(root, examplesDir);
   const names = await readdir(dir);
   const ids = names.filter((n) => n.endsWith('.py')).map((n) => n.slice(0, -'.py'.length));
   const orphanSpecs = names

@@ -56,7 +56,7 @@ export async function runExamples(options: RunExamplesOptions = {}): Promise<Run
   const root = resolve(options.root ?? process.cwd());
   const env = options.env ?? process.env;
   const log = options.log ?? console.log;
-  const cacheDir = join(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const cacheDir = resolve(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
 
   const all = await discoverExamples(root, options.examplesDir ?? 'src/examples');
   const unknown = (options.only ?? []).filter((id) => !all.some((e) => e.id === id));

@@ -1,0 +1,83 @@
+/**
+ * Builds tests/fixtures/example-site (one page with <Example id="prints-html" />) and
+ * checks that the page shows exactly what the runner produced, as text.
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runExamples } from '../../../scripts/examples/index.ts';
+
+const run = promisify(execFile);
+const SITE = fileURLToPath(new URL('../../fixtures/example-site/', import.meta.url));
+const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function buildSite(env: NodeJS.ProcessEnv = {}) {
+  // Astro's own launcher needs Node 24: use the project's node explicitly.
+  return run(
+    join(PROJECT, 'node_modules/.bin/node'),
+    [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', SITE],
+    { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 16 * 1024 * 1024 },
+  );
+}
+
+/** Text content the way a browser shows it: tags dropped, entities decoded. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+describe('<Example> in a built site', () => {
+  let html = '';
+  beforeAll(async () => {
+    await buildSite();
+    html = await readFile(join(SITE, 'dist/index.html'), 'utf8');
+  }, 120_000);
+
+  it('shows program output as text, never as markup', () => {
+    // The source block may hold the same characters (Expressive Code keeps a copy in a
+    // quoted attribute); what the program printed is in the result section.
+    const result = /<section class="example-result.*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(result).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(result).not.toContain('<script');
+    expect(result).not.toContain('<img');
+    expect(result).not.toContain('<b>');
+  });
+
+  it('shows exactly the stdout and stderr the runner produced, apart', async () => {
+    const report = await runExamples({ root: SITE, log: () => {} });
+    const variant = report.entries[0]?.results[0]?.variants[0];
+    const shown = variant?.runs[variant.shownRun];
+    const block = (stream: string) =>
+      htmlText(new RegExp(`<div class="stream ${stream}[^"]*">(.*?)</div>`, 's').exec(html)?.[1] ?? '');
+    expect(block('stdout')).toBe(`Standard output (stdout)${shown?.stdout.text}`);
+    expect(block('stderr')).toBe(`Standard error (stderr)${shown?.stderr.text}`);
+    expect(shown?.stdout.text).toContain('bad byte: \uFFFD');
+  });
+
+  it('shows the source with its file name, exit status, timing and where it ran', () => {
+    const text = htmlText(html);
+    expect(text).toContain('prints-html.py');
+    expect(text).toContain('sys.stdout.buffer.write');
+    expect(text).toMatch(/exit status 0 · wall time \d+\.\d\d s \(median\)/);
+    expect(text).toMatch(/Ran on CPython 3\.\d+\.\d+ \(GIL on\) · Linux-\S+ · \d+ CPUs · start method \w+ · \d{4}-\d\d-\d\d/);
+  });
+
+  it('fails the build when an example does not match its spec, with the message', async () => {
+    const failure = await buildSite({ FIXTURE_EXAMPLES_DIR: 'failing-examples' }).catch(
+      (error: { stdout: string; stderr: string }) => error,
+    );
+    const output = 'stdout' in failure ? `${failure.stdout}${failure.stderr}` : '';
+    expect(output).toContain(
+      'Example failing-examples/prints-html.py did not do what failing-examples/prints-html.spec.yaml expects',
+    );
+    expect(output).toContain('stdout line 1: expected "something else", got "<script>alert(1)</script>"');
+  }, 120_000);
+});

@@ -1,0 +1,65 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findInterpreter, requestedInterpreters } from '../../../scripts/examples/find-interpreter.ts';
+
+describe('requestedInterpreters', () => {
+  it('takes PYTHONS, then PYTHON, then the configured one, then python3', () => {
+    expect(requestedInterpreters({ PYTHONS: ' python3.11  python3.14t ', PYTHON: 'x' }, 'y')).toEqual([
+      'python3.11',
+      'python3.14t',
+    ]);
+    expect(requestedInterpreters({ PYTHON: 'python3.12' }, 'y')).toEqual(['python3.12']);
+    expect(requestedInterpreters({}, 'python3.13')).toEqual(['python3.13']);
+    expect(requestedInterpreters({})).toEqual(['python3']);
+  });
+});
+
+describe('findInterpreter', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pyconc-interp-test-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('describes the real python3', async () => {
+    const info = await findInterpreter('python3', dir, process.env);
+    expect(info.requested).toBe('python3');
+    expect(info.executable).toMatch(/^\//);
+    expect(info.executable).not.toMatch(/\/shims\//);
+    expect(info.version).toMatch(/^3\.\d+\.\d+/);
+    expect(info.implementation).toBe('cpython');
+    expect(info.availableStartMethods).toContain('spawn');
+    expect(info.cpuCount).toBeGreaterThan(0);
+    expect(typeof info.gilEnabled).toBe('boolean');
+  });
+
+  it('refuses an interpreter older than 3.9, saying which and what to do', async () => {
+    const fake = join(dir, 'python-old');
+    const answer = {
+      version: '3.8.18',
+      versionInfo: [3, 8, 18],
+      implementation: 'cpython',
+      freeThreadedBuild: false,
+      gilEnabled: true,
+      cpuCount: 2,
+      platform: 'Linux',
+      defaultStartMethod: 'fork',
+      availableStartMethods: ['fork', 'spawn', 'forkserver'],
+    };
+    await writeFile(fake, `#!/bin/sh\necho '${JSON.stringify(answer)}'\n`);
+    await chmod(fake, 0o755);
+    await expect(findInterpreter(fake, dir, process.env)).rejects.toThrow(
+      /is 3\.8\.18; the examples need 3\.9 or newer\. Set PYTHON/,
+    );
+  });
+
+  it('says when an interpreter is not found', async () => {
+    await expect(findInterpreter('python-does-not-exist', dir, { PATH: dir })).rejects.toThrow(
+      /"python-does-not-exist" not found on PATH/,
+    );
+  });
+});

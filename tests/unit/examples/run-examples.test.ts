@@ -1,0 +1,134 @@
+/**
+ * The runner end to end with the real python3: fixture examples copied to a temp
+ * project; the interpreter is a wrapper script that logs every Python start.
+ */
+import { appendFile, chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExamplesFailedError, runExamples, type RunExamplesOptions } from '../../../scripts/examples/index.ts';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/runner-examples/', import.meta.url));
+
+let root: string;
+let pythonLog: string;
+let env: NodeJS.ProcessEnv;
+
+async function makeWrapper(name: string): Promise<string> {
+  const path = join(root, name);
+  await writeFile(path, `#!/bin/sh\necho started >> "${pythonLog}"\nexec python3 "$@"\n`);
+  await chmod(path, 0o755);
+  return path;
+}
+
+async function pythonStarts(): Promise<number> {
+  return (await readFile(pythonLog, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+}
+
+function run(options: RunExamplesOptions = {}) {
+  return runExamples({ root, env, log: () => {}, ...options });
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pyconc-runner-test-'));
+  await cp(FIXTURE, root, { recursive: true });
+  pythonLog = join(root, 'python-starts.log');
+  const { PYTHONS: _several, ...rest } = process.env;
+  env = { ...rest, PYTHON: await makeWrapper('python-a') };
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('runExamples', () => {
+  it('runs, verifies and describes every example', async () => {
+    const report = await run();
+    expect(report.ran).toBe(2);
+    expect(report.entries.map((e) => e.id)).toEqual(['hello', 'start-method']);
+    const [hello, startMethod] = report.entries;
+    const result = hello?.results[0];
+    expect(result?.interpreter).toMatchObject({ implementation: 'cpython', gilEnabled: true });
+    expect(result?.variants[0]).toMatchObject({ name: 'default', timing: { runs: 1 } });
+    expect(result?.variants[0]?.runs[0]?.stdout.text).toBe('hello\n');
+    const variants = startMethod?.results[0]?.variants ?? [];
+    expect(variants.map((v) => [v.name, v.startMethod, v.runs.length])).toEqual([
+      ['fork', 'fork', 2],
+      ['spawn', 'spawn', 2],
+    ]);
+  });
+
+  it('traces threads and processes on one time axis, relative to the start of the run', async () => {
+    const report = await run({ only: ['start-method'] });
+    for (const variant of report.entries[0]?.results[0]?.variants ?? []) {
+      const run = variant.runs[0];
+      const names = run?.trace.map((e) => `${e.kind}:${e.name}`).sort();
+      expect(names).toEqual(['process:MainProcess', 'process:worker', 'thread:napper']);
+      for (const event of run?.trace ?? []) {
+        expect(event.startNs).toBeGreaterThan(0);
+        expect(event.endNs).toBeGreaterThan(event.startNs);
+        expect(event.endNs! / 1e6).toBeLessThanOrEqual(run!.wallMs);
+      }
+      const main = run?.trace.find((e) => e.name === 'MainProcess');
+      const worker = run?.trace.find((e) => e.name === 'worker');
+      expect(worker!.startNs).toBeGreaterThan(main!.startNs);
+      expect(worker!.endNs).toBeLessThan(main!.endNs!);
+      expect(worker!.pid).not.toBe(main!.pid);
+    }
+  });
+
+  it('starts no Python at all when nothing changed', async () => {
+    await run();
+    const starts = await pythonStarts();
+    expect(starts).toBeGreaterThan(0);
+    const warm = await run();
+    expect(warm).toMatchObject({ ran: 0, cached: 2 });
+    expect(await pythonStarts()).toBe(starts);
+  });
+
+  it('runs again only the example whose source or spec changed', async () => {
+    await run();
+    await appendFile(join(root, 'src/examples/hello.py'), '# changed\n');
+    expect(await run()).toMatchObject({ ran: 1, cached: 1 });
+    await appendFile(join(root, 'src/examples/hello.spec.yaml'), '# changed\n');
+    expect(await run()).toMatchObject({ ran: 1, cached: 1 });
+  });
+
+  it('runs everything again on another interpreter, or with force', async () => {
+    await run();
+    env = { ...env, PYTHON: await makeWrapper('python-b') };
+    expect(await run()).toMatchObject({ ran: 2, cached: 0 });
+    expect(await run({ force: true })).toMatchObject({ ran: 2, cached: 0 });
+  });
+
+  it('gives a result per interpreter with PYTHONS', async () => {
+    const b = await makeWrapper('python-b');
+    env = { ...env, PYTHONS: `${env['PYTHON']} ${b}` };
+    const report = await run({ only: ['hello'] });
+    expect(report.entries[0]?.results.map((r) => r.interpreter.requested)).toEqual([env['PYTHON'], b]);
+  });
+
+  it('fails naming the example, expected and actual, and how to update the spec; caches nothing', async () => {
+    await writeFile(
+      join(root, 'src/examples/hello.spec.yaml'),
+      'description: d\nrepeats: 1\nrepeatsReason: one is enough\nvariants:\n  - expect:\n      stdout:\n        lines: [goodbye]\n',
+    );
+    const failure = await run({ only: ['hello'] }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ExamplesFailedError);
+    const message = (failure as Error).message;
+    expect(message).toContain('Example src/examples/hello.py did not do what src/examples/hello.spec.yaml expects');
+    expect(message).toContain('stdout line 1: expected "goodbye", got "hello"');
+    expect(message).toContain('update variants[0].expect in src/examples/hello.spec.yaml');
+    const starts = await pythonStarts();
+    await run({ only: ['hello'] }).catch(() => undefined);
+    expect(await pythonStarts()).toBeGreaterThan(starts);
+  });
+
+  it('names a missing spec and an unknown id', async () => {
+    await writeFile(join(root, 'src/examples/lonely.py'), 'print(1)\n');
+    await expect(run()).rejects.toThrow(/src\/examples\/lonely\.py has no spec: create src\/examples\/lonely\.spec\.yaml/);
+    await rm(join(root, 'src/examples/lonely.py'));
+    await expect(run({ only: ['nope'] })).rejects.toThrow(/No example named nope; known: hello, start-method/);
+  });
+});
