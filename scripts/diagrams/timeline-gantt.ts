@@ -55,6 +55,12 @@ const plain = (text: string) => text.replace(/[:;#\n]/g, ' ').replace(/\s+/g, ' 
 const oneLine = (text: string) => text.replace(/;/g, ',').replace(/#/g, 'number ').replace(/\s+/g, ' ').trim();
 const ms = (value: number) => `${Math.round(value)} ms`;
 
+/** Lane labels sit left of the bars; Mermaid's 11 px Arial averages under 7 px per character. */
+function labelRoom(lanes: readonly TimelineLane[]): number {
+  const longest = Math.max(...lanes.map((lane) => plain(lane.label).length));
+  return Math.max(75, Math.ceil(longest * 7) + 20);
+}
+
 export interface GanttOptions {
   title: string;
   description: string;
@@ -71,7 +77,10 @@ export function ganttSource({ title, description, lanes, labelBars = true }: Gan
   if (lanes.length === 0) throw new TimelineDataError(`${title}: nothing to draw (no finished thread or process).`);
   const lines = [
     '---',
-    'displayMode: compact',
+    'config:',
+    '  gantt:',
+    '    displayMode: compact',
+    `    leftPadding: ${labelRoom(lanes)}`,
     '---',
     'gantt',
     `  accTitle: ${oneLine(title)}`,

@@ -101,7 +101,10 @@ describe('ganttSource', () => {
     expect(source).toBe(
       [
         '---',
-        'displayMode: compact',
+        'config:',
+        '  gantt:',
+        '    displayMode: compact',
+        '    leftPadding: 223',
         '---',
         'gantt',
         '  accTitle: Two sleeping threads',
