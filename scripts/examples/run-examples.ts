@@ -51,6 +51,31 @@ export class ExamplesFailedError extends Error {
   override name = 'ExamplesFailedError';
 }
 
+/**
+ * Several callers may ask at once in one build (the `examples` collection and the
+ * measured timelines both call runExamples). Examples run one at a time, whoever asks,
+ * because examples sharing the CPU would skew each other's timings; and a result that
+ * is already being produced is awaited rather than produced twice.
+ */
+const inFlight = new Map<string, Promise<ExampleResult>>();
+let pythonQueue: Promise<unknown> = Promise.resolve();
+
+function produceOnce(
+  key: string,
+  force: boolean,
+  produce: () => Promise<ExampleResult>,
+  fromCache: () => Promise<ExampleResult | undefined>,
+): Promise<ExampleResult> {
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  // Re-read the cache once our turn comes: the caller before us may have just written it.
+  const task = pythonQueue.then(async () => (!force && (await fromCache())) || produce());
+  pythonQueue = task.catch(() => undefined);
+  const shared = task.finally(() => inFlight.delete(key));
+  inFlight.set(key, shared);
+  return shared;
+}
+
 export async function runExamples(options: RunExamplesOptions = {}): Promise<RunExamplesReport> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
@@ -98,27 +123,30 @@ export async function runExamples(options: RunExamplesOptions = {}): Promise<Run
         continue;
       }
       const runStarted = performance.now();
-      const ranAt = new Date().toISOString();
       try {
-        const variants = await runExample(example, interpreter, {
-          sitecustomizeDir: SITECUSTOMIZE_DIR,
-          maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-          env,
-        });
-        pythonMs += variants.flatMap((v) => v.runs).reduce((sum, run) => sum + run.wallMs, 0);
-        const result: ExampleResult = {
-          id: example.id,
-          sourceFile: example.sourceFile,
-          source: example.source,
-          specFile: example.specFile,
-          interpreter,
-          variants,
-          ranAt,
-          cacheKey: key,
-        };
-        // Only verified results are cached: a failure is re-run next time.
-        await writeCacheEntry(cacheDir, key, result);
-        results.push(result);
+        const result = await produceOnce(key, options.force === true, async () => {
+          const ranAt = new Date().toISOString();
+          const variants = await runExample(example, interpreter, {
+            sitecustomizeDir: SITECUSTOMIZE_DIR,
+            maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+            env,
+          });
+          const produced: ExampleResult = {
+            id: example.id,
+            sourceFile: example.sourceFile,
+            source: example.source,
+            specFile: example.specFile,
+            interpreter,
+            variants,
+            ranAt,
+            cacheKey: key,
+          };
+          // Only verified results are cached: a failure is re-run next time.
+          await writeCacheEntry(cacheDir, key, produced);
+          return produced;
+        }, () => readCacheEntry(cacheDir, key, exampleResultSchema));
+        pythonMs += result.variants.flatMap((v) => v.runs).reduce((sum, run) => sum + run.wallMs, 0);
+        results.push({ ...result, interpreter });
         log(`${label}: ran in ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
       } catch (error) {
         if (!(error instanceof ExampleMismatchError)) throw error;
