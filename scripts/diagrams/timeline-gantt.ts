@@ -27,10 +27,9 @@ export type GilTurns = z.infer<typeof gilTurnsSchema>;
 
 const nsToMs = (ns: number) => ns / 1e6;
 
-/** Lanes from recorded thread/process lifetimes, in order of start; unfinished ones are left out. */
+/** Lanes from recorded thread/process lifetimes, in order of start. */
 export function lanesFromTrace(trace: readonly TraceEvent[]): TimelineLane[] {
   return trace
-    .filter((event): event is TraceEvent & { endNs: number } => event.endNs !== null)
     .toSorted((a, b) => a.startNs - b.startNs)
     .map((event) => ({
       label: event.name === 'MainProcess' ? 'Main process' : event.name,
@@ -74,7 +73,7 @@ export interface GanttOptions {
  * so times are rounded to 1 ms; `%Q` prints milliseconds since the origin on the axis.
  */
 export function ganttSource({ title, description, lanes, labelBars = true }: GanttOptions): string {
-  if (lanes.length === 0) throw new TimelineDataError(`${title}: nothing to draw (no finished thread or process).`);
+  if (lanes.length === 0) throw new TimelineDataError(`${title}: nothing to draw (no thread or process was recorded).`);
   const lines = [
     '---',
     'config:',
