@@ -1,6 +1,6 @@
 /**
  * Progressive enhancement for <Diagram>: step through a sequence diagram message by message, and
- * "Edit this diagram". Without this script the whole diagram shows and the controls stay hidden.
+ * "Edit this diagram". Without scripting the whole diagram shows and CSS hides the controls.
  * Messages carry data-step (added at build time); explanations come from the figure's data-steps.
  */
 
@@ -34,8 +34,10 @@ function enableStepping(figure: HTMLElement): void {
   previous.addEventListener('click', () => show(current - 1));
   next.addEventListener('click', () => show(current + 1));
   figure.addEventListener('keydown', (event) => {
-    // In a diagram wider than its box the arrow keys scroll it; leave them to the browser.
     const target = event.target as HTMLElement;
+    // Keys typed elsewhere in the figure (the "Edit this diagram" source box) are not steps.
+    if (!target.closest('.stepper, .scroll')) return;
+    // In a diagram wider than its box the arrow keys scroll it; leave them to the browser.
     if (target.classList.contains('scroll') && target.scrollWidth > target.clientWidth) return;
     // Only left/right: up/down keep scrolling the page.
     const move = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
@@ -72,7 +74,5 @@ export function enhanceDiagrams(root: ParentNode): void {
     figure.setAttribute('data-enhanced', '');
     enableStepping(figure);
     enableEditing(figure);
-    const controls = figure.querySelector<HTMLElement>('.controls');
-    if (controls) controls.hidden = false;
   }
 }

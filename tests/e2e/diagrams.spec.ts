@@ -141,6 +141,9 @@ test('"Edit this diagram" loads Mermaid only when clicked, then previews edits a
 
   await source.fill((await source.inputValue()).replace('acquire(): free, A owns it', 'acquire(): A got it first'));
   await expect(preview).toContainText('acquire(): A got it first');
+  // Arrow keys in the source box move the caret, they do not step through the diagram.
+  await source.press('ArrowLeft');
+  await expect(figure.locator('.explanation')).toHaveText(/^8 steps\./);
   await source.fill('sequenceDiagram\n  A->>: oops\n');
   await expect(figure.getByRole('status')).toContainText('Mermaid: Parse error');
 });
