@@ -175,18 +175,32 @@ test('on a narrow screen a wide diagram scrolls in its own box, not the page', a
 
 test('diagrams cause no layout shift: their size is known before anything loads', async ({ page }) => {
   await page.addInitScript(() => {
-    (window as unknown as { cls: number }).cls = 0;
+    const record = window as unknown as { cls: number; shifted: string[] };
+    record.cls = 0;
+    record.shifted = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node?: Node }[];
+      })[]) {
+        if (entry.hadRecentInput) continue;
+        record.cls += entry.value;
+        for (const source of entry.sources) {
+          const element = source.node instanceof Element ? source.node : source.node?.parentElement;
+          record.shifted.push(`${entry.value.toFixed(3)} ${element?.tagName ?? '?'}.${element?.className ?? ''}`);
+        }
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await open(page, 'light');
   await page.waitForLoadState('networkidle');
-  const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+  const { cls, shifted } = await page.evaluate(() => {
+    const record = window as unknown as { cls: number; shifted: string[] };
+    return { cls: record.cls, shifted: record.shifted };
+  });
   test.info().annotations.push({ type: 'measure', description: `CLS ${cls.toFixed(4)}` });
-  expect(cls).toBeLessThan(0.01);
+  expect(cls, `shifted: ${shifted.join(', ')}`).toBeLessThan(0.01);
 });
 
 test('screenshot of every diagram, light and dark (test artefacts)', async ({ page }, testInfo) => {
