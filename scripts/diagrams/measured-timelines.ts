@@ -1,13 +1,11 @@
 /**
- * The measured-timeline diagrams: runs (or takes from the runner's cache) the examples that
- * have threads or processes worth drawing and turns each variant's shown run into a gantt.
+ * The measured-timeline diagrams: every example variant whose run recorded more than the main
+ * process (or printed GIL turns) becomes a gantt. The runner shares one run per example between
+ * its own collection and this caller, so asking for all examples costs nothing extra.
  */
 import { runExamples } from '../examples/index.ts';
 import type { DiagramSource } from './diagram-source.ts';
-import { timelineSource } from './timeline-gantt.ts';
-
-/** Examples drawn by <Timeline>: sleeping threads, GIL turns, side-by-side processes, CPU-bound work. */
-export const TIMELINE_EXAMPLES = ['threads-sleep', 'gil-turns', 'processes-guarded', 'gil-cpu-bound'] as const;
+import { hasTimeline, timelineSource } from './timeline-gantt.ts';
 
 export interface MeasuredTimelinesOptions {
   /** Project root. */
@@ -16,11 +14,15 @@ export interface MeasuredTimelinesOptions {
   log?: (line: string) => void;
 }
 
-/** One diagram source per example variant, from the first interpreter's result. */
+/** One diagram source per example variant worth drawing, from the first interpreter's result. */
 export async function measuredTimelines({ root, log }: MeasuredTimelinesOptions): Promise<DiagramSource[]> {
-  const report = await runExamples({ root, only: TIMELINE_EXAMPLES, ...(log ? { log } : {}) });
+  const report = await runExamples({ root, ...(log ? { log } : {}) });
   return report.entries.flatMap((entry) => {
     const result = entry.results[0];
-    return result ? result.variants.map((variant, index) => timelineSource(result, variant, index === 0)) : [];
+    if (!result) return [];
+    return result.variants
+      .map((variant, index) => ({ variant, first: index === 0 }))
+      .filter(({ variant }) => hasTimeline(variant))
+      .map(({ variant, first }) => timelineSource(result, variant, first));
   });
 }

@@ -27,14 +27,30 @@ export type GilTurns = z.infer<typeof gilTurnsSchema>;
 
 const nsToMs = (ns: number) => ns / 1e6;
 
-/** Lanes from recorded thread/process lifetimes, in order of start. */
+/**
+ * Lanes from recorded thread/process lifetimes, in order of start. When threads run in more
+ * than one process (each has its own `Thread-1`), a thread's label names its process too.
+ */
 export function lanesFromTrace(trace: readonly TraceEvent[]): TimelineLane[] {
+  const processName = (name: string) => (name === 'MainProcess' ? 'Main process' : name);
+  const processes = new Map(trace.filter((event) => event.kind === 'process').map((event) => [event.pid, processName(event.name)]));
+  const threadPids = new Set(trace.filter((event) => event.kind === 'thread').map((event) => event.pid));
+  const label = (event: TraceEvent) => {
+    if (event.kind === 'process') return processName(event.name);
+    return threadPids.size > 1 ? `${processes.get(event.pid) ?? `pid ${event.pid}`} / ${event.name}` : event.name;
+  };
   return trace
     .toSorted((a, b) => a.startNs - b.startNs)
     .map((event) => ({
-      label: event.name === 'MainProcess' ? 'Main process' : event.name,
+      label: label(event),
       bars: [{ startMs: nsToMs(event.startNs), endMs: nsToMs(event.endNs) }],
     }));
+}
+
+/** Whether a run is worth a timeline: more than the main process was recorded, or GIL turns. */
+export function hasTimeline(variant: VariantResult): boolean {
+  const run = variant.runs[variant.shownRun];
+  return gilTurnsSchema.safeParse(variant.json).success || (run?.trace.length ?? 0) > 1;
 }
 
 /** One lane per thread, one bar per turn; times from the moment both threads started. */
@@ -124,7 +140,10 @@ export function timelineName(exampleId: string, variant?: string): string {
   return variant ? `timeline-${exampleId}-${variant}` : `timeline-${exampleId}`;
 }
 
-/** The timeline of one variant of an example result, from the run the pages show. */
+/**
+ * The timeline of one variant of an example result, from the run the pages show: the GIL turns
+ * when the example printed them (gil-turns), else its threads' and processes' lifetimes.
+ */
 export function timelineSource(result: ExampleResult, variant: VariantResult, first: boolean): DiagramSource {
   const run = variant.runs[variant.shownRun];
   const origin = `${result.sourceFile} (variant ${variant.name}, measured timeline)`;
@@ -133,17 +152,12 @@ export function timelineSource(result: ExampleResult, variant: VariantResult, fi
   const method = variant.startMethod === 'fork' && variant.name === 'default' ? '' : `, start method ${variant.startMethod}`;
 
   let source: string;
-  if (variant.json !== undefined) {
-    const parsed = gilTurnsSchema.safeParse(variant.json);
-    if (!parsed.success) {
-      throw new TimelineDataError(`${origin}: the printed JSON is not a list of GIL turns: ${parsed.error.message}`, {
-        cause: parsed.error,
-      });
-    }
-    const lanes = lanesFromGilTurns(parsed.data);
+  const turns = gilTurnsSchema.safeParse(variant.json);
+  if (turns.success) {
+    const lanes = lanesFromGilTurns(turns.data);
     source = ganttSource({
       title: `Measured GIL turns of two CPU-bound threads (${python})`,
-      description: describeTurns(parsed.data, lanes),
+      description: describeTurns(turns.data, lanes),
       lanes,
       labelBars: false,
     });

@@ -6,6 +6,7 @@ import type { ExampleResult, TraceEvent, VariantResult } from '../../../scripts/
 import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
 import {
   ganttSource,
+  hasTimeline,
   lanesFromGilTurns,
   lanesFromTrace,
   timelineName,
@@ -53,6 +54,7 @@ const result = (id: string, variants: VariantResult[]): ExampleResult => ({
     freeThreadedBuild: false,
     gilEnabled: true,
     cpuCount: 2,
+    usableCpuCount: 2,
     platform: 'Linux',
     defaultStartMethod: 'fork',
     availableStartMethods: ['fork', 'spawn', 'forkserver'],
@@ -79,6 +81,22 @@ describe('lanesFromTrace', () => {
       { label: 'Thread-2 (thread_ripper_5000)', bars: [{ startMs: 61.5, endMs: 2062.1 }] },
     ]);
   });
+});
+
+test('threads in several processes are labelled with their process', () => {
+  const trace: TraceEvent[] = [
+    { kind: 'process', name: 'Process-1', pid: 11, startNs: 1e6, endNs: 9e6 },
+    { kind: 'process', name: 'Process-2', pid: 12, startNs: 2e6, endNs: 9e6 },
+    { kind: 'thread', name: 'worker-1', pid: 11, startNs: 3e6, endNs: 8e6 },
+    { kind: 'thread', name: 'worker-1', pid: 12, startNs: 4e6, endNs: 8e6 },
+  ];
+  expect(lanesFromTrace(trace).map((lane) => lane.label)).toEqual(['Process-1', 'Process-2', 'Process-1 / worker-1', 'Process-2 / worker-1']);
+});
+
+test('hasTimeline: GIL turns, or more than the main process', () => {
+  expect(hasTimeline(variant({}))).toBe(true);
+  expect(hasTimeline(variant({ runs: [run([threadsSleepTrace[1]!])] }))).toBe(false);
+  expect(hasTimeline(variant({ runs: [run([])], json: gilTurns }))).toBe(true);
 });
 
 describe('lanesFromGilTurns', () => {
@@ -146,9 +164,9 @@ describe('timelineSource', () => {
     expect(diagram.source).toContain('switch interval of 5 ms');
     expect(diagram.source).toContain('\u200b :t0, 6, 12');
   });
-  test('JSON that is not GIL turns is refused with the file named', () => {
-    const bad = variant({ json: { turns: 'many' } });
-    expect(() => timelineSource(result('gil-turns', [bad]), bad, true)).toThrow(/src\/examples\/gil-turns\.py.*not a list of GIL turns/);
+  test('other printed JSON is not turns: the trace is drawn instead', () => {
+    const other = variant({ json: { seconds: 1.5 } });
+    expect(timelineSource(result('gil-cpu-bound', [other]), other, true).source).toContain('section Thread-1 (thread_ripper_5000)');
   });
   test('the generated source renders in Mermaid', { timeout: 60_000 }, async () => {
     const turns = variant({ json: gilTurns });
