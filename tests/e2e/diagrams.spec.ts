@@ -236,6 +236,8 @@ test('on the built site, no page loads Mermaid and every diagram there is one ac
     await page.goto(new URL(path, process.env['SITE_URL']).href);
     expect(scripts.filter((url) => /mermaid/i.test(url)), path).toEqual([]);
     expect(await page.evaluate(() => 'mermaid' in window), path).toBe(false);
+    // Worked solutions sit in collapsed <details>; open them so their diagrams can be seen.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
     for (const figure of await page.locator('figure.pyconc-diagram').all()) {
       const svg = figure.locator('svg[role="img"]:visible');
       await expect(svg, path).toHaveCount(1);
