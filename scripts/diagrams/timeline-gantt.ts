@@ -76,6 +76,14 @@ function labelRoom(lanes: readonly TimelineLane[]): number {
   return Math.max(75, Math.ceil(longest * 7) + 20);
 }
 
+/** A round tick step giving at most 8 axis labels, so "90 ms100 ms" never run together. */
+function tickInterval(lanes: readonly TimelineLane[]): number {
+  const bars = lanes.flatMap((lane) => lane.bars);
+  const span = Math.max(...bars.map((bar) => bar.endMs)) - Math.min(...bars.map((bar) => bar.startMs));
+  const steps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000];
+  return steps.find((step) => span / step <= 8) ?? 10_000;
+}
+
 export interface GanttOptions {
   title: string;
   description: string;
@@ -102,6 +110,7 @@ export function ganttSource({ title, description, lanes, labelBars = true }: Gan
     `  accDescr: ${oneLine(description)}`,
     '  dateFormat x',
     '  axisFormat %Q ms',
+    `  tickInterval ${tickInterval(lanes)}millisecond`,
   ];
   let task = 0;
   for (const lane of lanes) {

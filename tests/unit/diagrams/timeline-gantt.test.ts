@@ -128,6 +128,7 @@ describe('ganttSource', () => {
         '  accDescr: Both sleep, at the same time number really',
         '  dateFormat x',
         '  axisFormat %Q ms',
+        '  tickInterval 500millisecond',
         '  section Main process',
         '    2030 ms :t0, 40, 2070',
         '  section Thread-1 (thread_ripper_5000)',
