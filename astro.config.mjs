@@ -1,17 +1,30 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
+<<<<<<< HEAD
 import { sidebar } from './src/sidebar.ts';
+=======
+import { redirects } from './src/redirects.ts';
+import { pagefind } from './src/search.ts';
+>>>>>>> infra
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
+  redirects,
   markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
   integrations: [
     starlight({
       title: 'Python Concurrency & Parallelism',
+<<<<<<< HEAD
       sidebar,
+=======
+      sidebar: ['index'],
+      pagefind,
+      plugins: [starlightLinksValidator()],
+>>>>>>> infra
     }),
   ],
 });

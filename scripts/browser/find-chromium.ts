@@ -1,0 +1,84 @@
+/**
+ * Finds a Chromium executable for Playwright to launch (diagram rendering, e2e tests).
+ *
+ * Order: Playwright's own bundled browser, then system browsers. If none is there it tries to
+ * install one: `npx playwright install chromium` first, then `apt-get install -y chromium` (for
+ * machines where Playwright cannot download, like ours). Every install attempt is printed.
+ */
+import { execFile } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright';
+
+const run = promisify(execFile);
+
+/** System browsers, most likely first on Debian. */
+const SYSTEM_CHROMIUMS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+async function isExecutable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function firstExecutable(): Promise<string | undefined> {
+  for (const path of [chromium.executablePath(), ...SYSTEM_CHROMIUMS]) {
+    if (await isExecutable(path)) return path;
+  }
+  return undefined;
+}
+
+/** Runs an install command, printing what it does; returns whether it succeeded. */
+async function tryInstall(command: string, args: string[]): Promise<boolean> {
+  const shown = [command, ...args].join(' ');
+  console.log(`[find-chromium] no Chromium found; trying: ${shown}`);
+  try {
+    await run(command, args, { timeout: 10 * 60_000, maxBuffer: 64 * 1024 * 1024 });
+    console.log(`[find-chromium] ${shown}: done`);
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.log(`[find-chromium] ${shown}: failed (${message})`);
+    return false;
+  }
+}
+
+let found: Promise<string> | undefined;
+
+async function locateOrInstall(): Promise<string> {
+  const existing = await firstExecutable();
+  if (existing) return existing;
+
+  const attempts: [string, string[]][] = [
+    ['npx', ['--yes', 'playwright', 'install', 'chromium']],
+    ['apt-get', ['install', '-y', 'chromium']],
+  ];
+  for (const [command, args] of attempts) {
+    if (await tryInstall(command, args)) {
+      const installed = await firstExecutable();
+      if (installed) return installed;
+    }
+  }
+  throw new Error(
+    `No Chromium found (looked at ${[chromium.executablePath(), ...SYSTEM_CHROMIUMS].join(', ')}) ` +
+      'and installing one failed. Fix: run `npx playwright install chromium`, or on Debian/Ubuntu ' +
+      '`apt-get update && apt-get install -y chromium`, then build again.',
+  );
+}
+
+/**
+ * Returns the path of a Chromium executable, installing one if none is found.
+ * The lookup runs once per process; later calls share the answer.
+ */
+export function findChromium(): Promise<string> {
+  found ??= locateOrInstall();
+  return found;
+}

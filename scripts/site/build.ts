@@ -1,0 +1,104 @@
+/**
+ * `npm run build`: builds the site aside, checks it, and only then publishes it as dist/.
+ * `npm run anchors:update` (`--update-anchors`): the same, but rewrites src/anchors.json from the
+ * new build instead of failing on missing anchors.
+ *
+ * Steps: make sure a Chromium is there (the diagrams render in it) → `astro build` into a staging
+ * directory → anchors check → swap into dist/. A failure or an interrupt (Ctrl-C, SIGTERM) at any
+ * step leaves the previous dist/ as it was and removes the staging directory.
+ */
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from '../browser/find-chromium.ts';
+import { redirects } from '../../src/redirects.ts';
+import { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } from './anchors.ts';
+import { cleanUpAfterDeadBuilds, createStaging, publish } from './publish.ts';
+import { runAstroBuild, type AstroBuild } from './run-astro-build.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+const manifestPath = fileURLToPath(new URL('../../src/anchors.json', import.meta.url));
+const updateAnchors = process.argv.includes('--update-anchors');
+
+const log = (message: string) => console.log(`[build] ${message}`);
+
+/** A failure already explained in its message, with the exit code to leave with. */
+class BuildFailure extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+function checkAnchors(staging: string): void {
+  const built = extractAnchors(staging);
+  const manifest = readManifest(manifestPath);
+  if (updateAnchors) {
+    const updated = updateManifest(manifest, built, redirects);
+    writeManifest(manifestPath, updated);
+    const added = findUnlisted(manifest, updated);
+    const dropped = findMissing(manifest, updated, redirects);
+    log(`anchors: wrote src/anchors.json (${Object.keys(updated).length} URLs; ${added.length} added, ${dropped.length} dropped)`);
+    for (const entry of added) log(`  + ${entry}`);
+    for (const { url, anchor } of dropped) log(`  - ${anchor === undefined ? url : `${url}#${anchor}`}`);
+    return;
+  }
+  const missing = findMissing(manifest, built, redirects);
+  if (missing.length > 0) throw new BuildFailure(describeMissing(missing, 'src/anchors.json'), 1);
+  const unlisted = findUnlisted(manifest, built);
+  log(`anchors: all ${Object.keys(manifest).length} published URLs and their anchors are present`);
+  if (unlisted.length > 0) {
+    log(`anchors: ${unlisted.length} new URLs/anchors are not in src/anchors.json yet (tests will fail until they are):`);
+    for (const entry of unlisted) log(`  + ${entry}`);
+    log('anchors: to publish them as stable, run `npm run anchors:update` and commit src/anchors.json');
+  }
+}
+
+async function build(): Promise<void> {
+  for (const repair of cleanUpAfterDeadBuilds(root, dist)) log(repair);
+
+  log('1/4 browser: looking for Chromium');
+  log(`1/4 browser: ${await findChromium()}`);
+
+  const staging = createStaging(root);
+  let astro: AstroBuild | undefined;
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = signal;
+    log(`${signal}: stopping; dist/ stays as it was`);
+    astro?.stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    log(`2/4 astro build into ${staging}`);
+    astro = runAstroBuild(root, staging);
+    const result = await astro.done;
+    if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
+    if (result !== 0) {
+      throw new BuildFailure(`astro build failed (${typeof result === 'number' ? `exit ${result}` : result}); its error is printed above.`, typeof result === 'number' ? result : 1);
+    }
+    log('3/4 anchors: checking src/anchors.json against the new build');
+    checkAnchors(staging);
+    if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
+    log('4/4 publish: swapping the new build into dist/');
+    publish(staging, dist, root);
+  } finally {
+    astro?.stop();
+    rmSync(staging, { recursive: true, force: true });
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  log('done: dist/ holds the new build');
+}
+
+try {
+  await build();
+} catch (error) {
+  const failure = error instanceof BuildFailure ? error : undefined;
+  console.error(`\n[build] FAILED: ${failure ? failure.message : String(error)}`);
+  if (!failure) console.error(error);
+  console.error('[build] dist/ was not changed: it still holds the previous successful build (if there was one).');
+  process.exitCode = failure?.exitCode ?? 1;
+}

@@ -1,0 +1,22 @@
+import type { StarlightUserConfig } from '@astrojs/starlight/types';
+
+/**
+ * Options of the site search (Pagefind), passed to Starlight in astro.config.mjs. They live here
+ * so the e2e search tests can hand the same ranking to Pagefind's JS API: Pagefind's own defaults
+ * rank differently from the search box. Tune ranking here; prefer weights, aliases and metadata
+ * in the pages (`data-pagefind-weight`, `data-pagefind-meta`) to stuffing text.
+ */
+export const pagefind = {
+  ranking: {
+    /** How much shorter pages are favoured, 0–1. Starlight's default: 0.1. */
+    pageLength: 0.1,
+    /** How much a term's share of the page's words counts, 0–1. Starlight's default: 0.1. */
+    termFrequency: 0.1,
+    /** How soon repeating a term stops adding to the score, 0–2. Starlight's default: 2. */
+    termSaturation: 2,
+    /** How much an exact match beats a longer word starting with the term, ≥ 0. Starlight's default: 9. */
+    termSimilarity: 9,
+    /** How much a match with the same diacritics is favoured, ≥ 0. Starlight's default: 0.8. */
+    diacriticSimilarity: 0.8,
+  },
+} as const satisfies Exclude<StarlightUserConfig['pagefind'], boolean | undefined>;

@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from '../scripts/browser/find-chromium.ts';
+
+/**
+ * e2e tests: real Chromium against the built site (dist/), served by Astro's preview server on a
+ * free port that tests/e2e/global-setup.ts starts and publishes as SITE_URL. Workers load this
+ * file after global setup has run, so they see the URL.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
+  forbidOnly: !!process.env['CI'],
+  fullyParallel: true,
+  reporter: [['list']],
+  outputDir: '../node_modules/.cache/pyconc/e2e/results',
+  use: {
+    ...(process.env['SITE_URL'] ? { baseURL: process.env['SITE_URL'] } : {}),
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: await findChromium(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    },
+  },
+});
