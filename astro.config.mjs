@@ -4,12 +4,9 @@ import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
-<<<<<<< HEAD
-import { sidebar } from './src/sidebar.ts';
-=======
 import { redirects } from './src/redirects.ts';
 import { pagefind } from './src/search.ts';
->>>>>>> infra
+import { sidebar } from './src/sidebar.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
@@ -18,13 +15,9 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Python Concurrency & Parallelism',
-<<<<<<< HEAD
       sidebar,
-=======
-      sidebar: ['index'],
       pagefind,
       plugins: [starlightLinksValidator()],
->>>>>>> infra
     }),
   ],
 });
