@@ -5,6 +5,10 @@
 import { parseArgs } from 'node:util';
 import { runExamples } from './run-examples.ts';
 
+// Exit through process.exit so that running example process groups are killed too.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 const { values, positionals } = parseArgs({
   options: { force: { type: 'boolean', default: false } },
   allowPositionals: true,

@@ -7,7 +7,10 @@ import type { Loader } from 'astro/loaders';
 import { exampleEntrySchema } from './result-schema.ts';
 import { runExamples, type RunExamplesOptions } from './run-examples.ts';
 
-export function examplesLoader(options: Omit<RunExamplesOptions, 'root' | 'log'> = {}): Loader {
+/** The schema is part of the return type so that `getEntry('examples', id)` is typed. */
+export function examplesLoader(
+  options: Omit<RunExamplesOptions, 'root' | 'log'> = {},
+): Loader & { schema: typeof exampleEntrySchema } {
   return {
     name: 'pyconc-examples',
     schema: exampleEntrySchema,

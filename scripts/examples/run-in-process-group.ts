@@ -30,6 +30,15 @@ export interface GroupOutcome {
   wallMs: number;
 }
 
+/**
+ * Groups still running. Detached groups outlive the runner, so if the runner exits
+ * (Ctrl-C in the CLI, a crashed build) it takes them down first.
+ */
+const liveGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pgid of liveGroups) killGroup(pgid);
+});
+
 export function runInProcessGroup(options: RunInProcessGroupOptions): Promise<GroupOutcome> {
   const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const stdout = captureOutput(maxBytes);
@@ -43,6 +52,7 @@ export function runInProcessGroup(options: RunInProcessGroupOptions): Promise<Gr
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) liveGroups.add(child.pid);
     let timedOut = false;
     let wallMs = 0;
     const timer = setTimeout(() => {
@@ -63,6 +73,7 @@ export function runInProcessGroup(options: RunInProcessGroupOptions): Promise<Gr
     });
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
+      if (child.pid !== undefined) liveGroups.delete(child.pid);
       resolve({
         stdout: stdout.finish(),
         stderr: stderr.finish(),

@@ -18,24 +18,33 @@ export type ExpectedLine = z.infer<typeof expectedLineSchema>;
 /** Parse the stream as JSON and expose it as `json` in the result. Default false. */
 const jsonFlag = z.boolean().default(false);
 
+const linesOutputSchema = z.strictObject({
+  /** The stream consists of exactly these lines (a trailing newline is ignored). */
+  lines: z.array(expectedLineSchema),
+  /**
+   * `exact`: in this order. `any`: in any order, e.g. two threads printing
+   * concurrently. Default `exact`.
+   */
+  order: z.enum(['exact', 'any']).default('exact'),
+  json: jsonFlag,
+});
+
+const containsOutputSchema = z.strictObject({
+  /**
+   * Each of these must match some line; other lines may appear too (for tracebacks,
+   * whose frames differ between Python versions).
+   */
+  contains: z.array(expectedLineSchema).min(1),
+  json: jsonFlag,
+});
+
 /** What one stream must contain. */
 export const expectedOutputSchema = z.union([
+  linesOutputSchema,
+  containsOutputSchema,
   z.strictObject({
-    /** The stream consists of exactly these lines (a trailing newline is ignored). */
-    lines: z.array(expectedLineSchema),
-    /**
-     * `exact`: in this order. `any`: in any order, e.g. two threads printing
-     * concurrently. Default `exact`.
-     */
-    order: z.enum(['exact', 'any']).default('exact'),
-    json: jsonFlag,
-  }),
-  z.strictObject({
-    /**
-     * Each of these must match some line; other lines may appear too (for tracebacks,
-     * whose frames differ between Python versions).
-     */
-    contains: z.array(expectedLineSchema).min(1),
+    /** Any one of these will do: for outputs that really come out in different shapes. */
+    anyOf: z.array(z.union([linesOutputSchema, containsOutputSchema])).min(2),
     json: jsonFlag,
   }),
 ]);

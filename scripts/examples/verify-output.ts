@@ -44,6 +44,14 @@ export function describeLine(expected: ExpectedLine): string {
 }
 
 export function verifyOutput(stream: string, expected: ExpectedOutput, text: string): string[] {
+  if ('anyOf' in expected) {
+    const attempts = expected.anyOf.map((alternative) => verifyOutput(stream, alternative, text));
+    if (attempts.some((problems) => problems.length === 0)) return verifyJson(stream, expected.json, text);
+    return [
+      `${stream} matches none of the ${attempts.length} alternatives: ` +
+        attempts.map((problems, i) => `(${i + 1}) ${problems.join('; ')}`).join(' '),
+    ];
+  }
   const actual = splitLines(text);
   const problems = 'contains' in expected ? verifyContains(stream, expected.contains, actual) : [];
   if ('lines' in expected) {
@@ -53,14 +61,17 @@ export function verifyOutput(stream: string, expected: ExpectedOutput, text: str
         : verifyUnordered(stream, expected.lines, actual)),
     );
   }
-  if (expected.json) {
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      problems.push(`${stream} should be JSON but does not parse: ${(error as Error).message}`);
-    }
+  return [...problems, ...verifyJson(stream, expected.json, text)];
+}
+
+function verifyJson(stream: string, json: boolean, text: string): string[] {
+  if (!json) return [];
+  try {
+    JSON.parse(text);
+    return [];
+  } catch (error) {
+    return [`${stream} should be JSON but does not parse: ${(error as Error).message}`];
   }
-  return problems;
 }
 
 function verifyOrdered(stream: string, expected: readonly ExpectedLine[], actual: readonly string[]): string[] {

@@ -89,3 +89,23 @@ describe('verifyWallTime', () => {
     expect(verifyWallTime(expectation, 1000)[0]).toMatch(/below the minimum 2 s/);
   });
 });
+
+describe('verifyOutput, alternatives', () => {
+  const spec = {
+    anyOf: [
+      { lines: ['a', 'b'], order: 'any' as const, json: false },
+      { lines: ['ab', ''], order: 'exact' as const, json: false },
+    ],
+    json: false,
+  };
+  it('accepts any one alternative', () => {
+    expect(verifyOutput('stdout', spec, 'b\na\n')).toEqual([]);
+    expect(verifyOutput('stdout', spec, 'ab\n\n')).toEqual([]);
+  });
+  it('says why each alternative failed', () => {
+    expect(verifyOutput('stdout', spec, 'ba\n')).toEqual([
+      'stdout matches none of the 2 alternatives: (1) stdout: expected 2 lines in any order, got 1 ' +
+        '(2) stdout line 1: expected "ab", got "ba"',
+    ]);
+  });
+});
