@@ -1,0 +1,103 @@
+/**
+ * Turns a cached Mermaid SVG into the markup a page inlines: ids unique per diagram and variant,
+ * role="img" with its accessible name and description, a fixed intrinsic size (no layout shift)
+ * and `data-step` marks on sequence-diagram messages for the step-through script.
+ */
+import { optimize, type CustomPlugin } from 'svgo';
+import type { RenderedSvg } from './render-diagrams.ts';
+
+export interface FinishedSvg {
+  /** Inline SVG markup. */
+  svg: string;
+  /** Id of the <svg> element. */
+  id: string;
+  /** Number of messages marked with data-step (sequence diagrams; 0 otherwise). */
+  steps: number;
+}
+
+/** Below this a 16 px Mermaid label renders smaller than about 10 px. */
+const MIN_READABLE_WIDTH = '36rem';
+
+export class FinishSvgError extends Error {
+  override name = 'FinishSvgError';
+}
+
+/**
+ * Mermaid's aria-labelledby/aria-describedby point at <title>/<desc> ids, which prefixIds
+ * renames; sizes come from the viewBox so the browser reserves the space before CSS loads.
+ */
+function accessibleSizedRoot(idPrefix: string, rendered: RenderedSvg): CustomPlugin {
+  return {
+    name: 'pyconcAccessibleSizedRoot',
+    fn: () => ({
+      element: {
+        enter(node, parent) {
+          if (node.name !== 'svg' || parent.type !== 'root') return;
+          node.attributes.role = 'img';
+          for (const name of ['aria-labelledby', 'aria-describedby']) {
+            const value = node.attributes[name];
+            if (value) node.attributes[name] = value.split(/\s+/).map((id) => `${idPrefix}-${id}`).join(' ');
+          }
+          const width = Math.ceil(rendered.width);
+          const height = Math.ceil(rendered.height);
+          node.attributes.width = String(width);
+          node.attributes.height = String(height);
+          // Fit the content column, never grow past natural size, and never shrink below a
+          // readable width: on a narrow screen the diagram scrolls inside its own box instead.
+          // aspect-ratio lets the browser reserve the height before anything loads (no shift).
+          node.attributes.style =
+            `width:100%;max-width:${width}px;min-width:min(${width}px,${MIN_READABLE_WIDTH});` +
+            `height:auto;aspect-ratio:${width}/${height}`;
+        },
+      },
+    }),
+  };
+}
+
+/**
+ * Mermaid draws each message as its text (`text.messageText`) followed by its line or path
+ * (`data-et="message"`), in source order: number them so the page can step through them.
+ */
+function markSteps(counter: { steps: number }): CustomPlugin {
+  return {
+    name: 'pyconcMarkSteps',
+    fn: () => {
+      let pendingTexts: { attributes: Record<string, string> }[] = [];
+      return {
+        element: {
+          enter(node) {
+            if (node.attributes.class?.split(/\s+/).includes('messageText')) pendingTexts.push(node);
+            if (node.attributes['data-et'] !== 'message') return;
+            const step = String(counter.steps);
+            node.attributes['data-step'] = step;
+            for (const text of pendingTexts) text.attributes['data-step'] = step;
+            pendingTexts = [];
+            counter.steps += 1;
+          },
+        },
+      };
+    },
+  };
+}
+
+/** `idPrefix` must be unique on a page, e.g. `diagram-gil-handoff-dark`. */
+export function finishSvg(rendered: RenderedSvg, idPrefix: string, origin: string): FinishedSvg {
+  const counter = { steps: 0 };
+  let svg: string;
+  try {
+    svg = optimize(rendered.svg, {
+      multipass: false,
+      plugins: [
+        { name: 'prefixIds', params: { prefix: idPrefix, delim: '-', prefixClassNames: false } },
+        accessibleSizedRoot(idPrefix, rendered),
+        markSteps(counter),
+        'removeComments',
+      ],
+    }).data;
+  } catch (error) {
+    throw new FinishSvgError(`${origin}: post-processing the rendered SVG failed (svgo).`, { cause: error });
+  }
+  const id = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
+  if (!id) throw new FinishSvgError(`${origin}: the rendered SVG has no root id; Mermaid's output changed shape.`);
+  return { svg, id, steps: counter.steps };
+}

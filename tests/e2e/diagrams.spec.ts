@@ -1,0 +1,169 @@
+/**
+ * Diagrams in a real browser. Builds tests/fixtures/diagrams-site (one page with every diagram
+ * and three measured timelines) once, previews it on port 0, and checks what a reader gets.
+ */
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { build, preview } from 'astro';
+
+const fixtureRoot = fileURLToPath(new URL('../fixtures/diagrams-site/', import.meta.url));
+const diagramNames = (await readdir(fileURLToPath(new URL('../../diagrams/', import.meta.url))))
+  .filter((file) => file.endsWith('.mmd'))
+  .map((file) => file.replace(/\.mmd$/, ''));
+const timelineNames = ['timeline-threads-sleep', 'timeline-gil-turns', 'timeline-processes-guarded-spawn'];
+
+let siteUrl = '';
+let stopPreview: (() => Promise<void>) | undefined;
+
+// One fixture build and one preview server for the whole file.
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  await build({ root: fixtureRoot, logLevel: 'warn' });
+  const server = await preview({ root: fixtureRoot, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  siteUrl = `http://127.0.0.1:${server.port}/`;
+  stopPreview = () => server.stop();
+});
+
+test.afterAll(async () => {
+  await stopPreview?.();
+});
+
+async function open(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
+  await page.goto(siteUrl);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/** The SVG the reader sees: the variant that matches the theme. */
+const visibleSvg = (page: Page, name: string) => page.locator(`figure[data-diagram="${name}"] svg[role="img"]:visible`);
+
+test('every diagram and timeline is an inline SVG image with an accessible name and description', async ({ page }) => {
+  await open(page, 'light');
+  const figures = page.locator('figure.pyconc-diagram');
+  await expect(figures).toHaveCount(diagramNames.length + timelineNames.length);
+  for (const name of [...diagramNames, ...timelineNames]) {
+    const svg = visibleSvg(page, name);
+    await expect(svg, name).toHaveCount(1);
+    await expect(svg, name).toHaveAccessibleName(/.{5,}/);
+    await expect(svg, name).toHaveAccessibleDescription(/.{20,}/);
+    // Exactly one image per diagram in the accessibility tree: the hidden variant is not exposed.
+    const accessibleName = await svg.evaluate((element) => element.querySelector('title')?.textContent ?? '');
+    await expect(page.getByRole('img', { name: accessibleName, exact: true }), name).toHaveCount(1);
+  }
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
+  expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+});
+
+test('no page loads Mermaid: 0 bytes of Mermaid JavaScript', async ({ page }) => {
+  const scripts: { url: string; body: string }[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), body: await response.text() });
+  });
+  await open(page, 'light');
+  await page.waitForLoadState('networkidle');
+  const inline = await page.locator('script:not([src])').allTextContents();
+  const mermaidScripts = [...scripts.map((script) => script.url + script.body), ...inline].filter((text) => /mermaid/i.test(text));
+  expect(mermaidScripts).toEqual([]);
+  expect(await page.evaluate(() => 'mermaid' in window)).toBe(false);
+  const bytes = scripts.reduce((sum, script) => sum + script.body.length, 0);
+  test.info().annotations.push({ type: 'measure', description: `page JS: ${scripts.length} files, ${bytes} bytes, Mermaid 0 bytes` });
+});
+
+test('the theme switch swaps the light variant for the dark one', async ({ page }) => {
+  await open(page, 'light');
+  const figure = page.locator('figure[data-diagram="gil-handoff"]');
+  await expect(figure.locator('[data-variant="light"] svg')).toBeVisible();
+  await expect(figure.locator('[data-variant="dark"] svg')).toBeHidden();
+  await page.locator('starlight-theme-select select').first().selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(figure.locator('[data-variant="dark"] svg')).toBeVisible();
+  await expect(figure.locator('[data-variant="light"] svg')).toBeHidden();
+  await expect(page.getByRole('img', { name: 'GIL hand-off between two CPU-bound threads' })).toHaveCount(1);
+});
+
+test('step-through works by keyboard: Next, arrow keys, live explanation, highlighted message', async ({ page }) => {
+  await open(page, 'light');
+  const figure = page.locator('figure[data-diagram="gil-handoff"]');
+  const next = figure.getByRole('button', { name: 'Next' });
+  const previous = figure.getByRole('button', { name: 'Previous' });
+  const explanation = figure.locator('[aria-live="polite"]');
+  await expect(explanation).toHaveText(/^7 steps\./);
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(explanation).toHaveText(/^Step 1 of 7: Thread A holds the GIL/);
+  const current = figure.locator('[data-variant="light"] [data-current]');
+  await expect(current).toHaveCount(2); // the message line and its text
+  await expect(current.locator('xpath=self::*[local-name()="text"]')).toHaveText('take_gil(): acquired, run bytecode');
+
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(explanation).toHaveText(/^Step 3 of 7: 5 ms pass/);
+  await expect(figure).toHaveAttribute('data-stepping', '');
+  const otherMessage = figure.locator('[data-variant="light"] [data-step]:not([data-current])').first();
+  await expect.poll(() => otherMessage.evaluate((element) => Number(getComputedStyle(element).opacity))).toBeLessThan(0.5);
+
+  await page.keyboard.press('ArrowLeft');
+  await expect(explanation).toHaveText(/^Step 2 of 7/);
+  for (let step = 0; step < 10; step += 1) await page.keyboard.press('ArrowRight');
+  await expect(explanation).toHaveText(/^Step 7 of 7/);
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  await expect(next).toBeFocused();
+});
+
+test('without JavaScript the whole diagram shows and the step controls stay hidden', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(siteUrl);
+  const figure = page.locator('figure[data-diagram="gil-handoff"]');
+  await expect(figure.locator('svg[role="img"]:visible')).toHaveCount(1);
+  await expect(figure.getByRole('button')).toHaveCount(0);
+  await expect(figure.locator('[data-current]')).toHaveCount(0);
+  await context.close();
+});
+
+test('on a narrow screen a wide diagram scrolls in its own box, not the page', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await open(page, 'light');
+  const region = page.getByRole('region', { name: 'Diagram: How the fork and spawn start methods differ' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  const overflow = await region.evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(overflow).toBeGreaterThan(0);
+  const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(pageOverflow).toBeLessThanOrEqual(0);
+  await region.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+});
+
+test('diagrams cause no layout shift: their size is known before anything loads', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { cls: number }).cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await open(page, 'light');
+  await page.waitForLoadState('networkidle');
+  const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+  test.info().annotations.push({ type: 'measure', description: `CLS ${cls.toFixed(4)}` });
+  expect(cls).toBeLessThan(0.01);
+});
+
+test('screenshot of every diagram, light and dark (test artefacts)', async ({ page }, testInfo) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await open(page, theme);
+    for (const name of [...diagramNames, ...timelineNames]) {
+      const path = testInfo.outputPath(`${name}-${theme}.png`);
+      await page.locator(`figure[data-diagram="${name}"]`).screenshot({ path });
+      await testInfo.attach(`${name}-${theme}`, { path, contentType: 'image/png' });
+    }
+  }
+});

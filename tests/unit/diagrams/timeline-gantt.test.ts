@@ -1,0 +1,164 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { ExampleResult, TraceEvent, VariantResult } from '../../../scripts/examples/index.ts';
+import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
+import {
+  ganttSource,
+  lanesFromGilTurns,
+  lanesFromTrace,
+  timelineName,
+  timelineSource,
+  TimelineDataError,
+} from '../../../scripts/diagrams/timeline-gantt.ts';
+
+/** The shape sitecustomize.py records for the post's thread example (two 2 s sleeps). */
+const threadsSleepTrace: TraceEvent[] = [
+  { kind: 'thread', name: 'Thread-2 (thread_ripper_5000)', pid: 7, startNs: 61_500_000, endNs: 2_062_100_000 },
+  { kind: 'process', name: 'MainProcess', pid: 7, startNs: 40_000_000, endNs: 2_070_000_000 },
+  { kind: 'thread', name: 'Thread-1 (thread_ripper_5000)', pid: 7, startNs: 61_000_000, endNs: 2_061_900_000 },
+  { kind: 'thread', name: 'Thread-3 (killed)', pid: 7, startNs: 62_000_000, endNs: null },
+];
+
+const run = (trace: TraceEvent[]) => ({
+  stdout: { text: '', bytes: 0, truncated: false },
+  stderr: { text: '', bytes: 0, truncated: false },
+  exitCode: 0,
+  signal: null,
+  timedOut: false,
+  wallMs: 2100,
+  trace,
+});
+
+const variant = (overrides: Partial<VariantResult>): VariantResult => ({
+  name: 'default',
+  startMethod: 'fork',
+  runs: [run(threadsSleepTrace)],
+  shownRun: 0,
+  timing: { runs: 1, medianMs: 2100, minMs: 2100, maxMs: 2100 },
+  ...overrides,
+});
+
+const result = (id: string, variants: VariantResult[]): ExampleResult => ({
+  id,
+  sourceFile: `src/examples/${id}.py`,
+  source: '',
+  specFile: `src/examples/${id}.spec.yaml`,
+  interpreter: {
+    requested: 'python3',
+    executable: '/usr/bin/python3',
+    version: '3.11.7',
+    versionInfo: [3, 11, 7],
+    implementation: 'cpython',
+    freeThreadedBuild: false,
+    gilEnabled: true,
+    cpuCount: 2,
+    platform: 'Linux',
+    defaultStartMethod: 'fork',
+    availableStartMethods: ['fork', 'spawn', 'forkserver'],
+  },
+  variants,
+  ranAt: '2026-11-25T15:00:00.000Z',
+  cacheKey: 'k',
+});
+
+const gilTurns = {
+  switch_interval_ms: 5,
+  turns: [
+    { thread: 'T1', start_us: 0, end_us: 5034 },
+    { thread: 'T0', start_us: 6101, end_us: 11921 },
+    { thread: 'T1', start_us: 21511, end_us: 27208 },
+  ],
+};
+
+describe('lanesFromTrace', () => {
+  test('one lane per finished thread or process, by start time, in ms', () => {
+    expect(lanesFromTrace(threadsSleepTrace)).toEqual([
+      { label: 'Main process', bars: [{ startMs: 40, endMs: 2070 }] },
+      { label: 'Thread-1 (thread_ripper_5000)', bars: [{ startMs: 61, endMs: 2061.9 }] },
+      { label: 'Thread-2 (thread_ripper_5000)', bars: [{ startMs: 61.5, endMs: 2062.1 }] },
+    ]);
+  });
+});
+
+describe('lanesFromGilTurns', () => {
+  test('one lane per thread, one bar per turn', () => {
+    expect(lanesFromGilTurns(gilTurns)).toEqual([
+      { label: 'Thread T0', bars: [{ startMs: 6.101, endMs: 11.921 }] },
+      { label: 'Thread T1', bars: [{ startMs: 0, endMs: 5.034 }, { startMs: 21.511, endMs: 27.208 }] },
+    ]);
+  });
+});
+
+describe('ganttSource', () => {
+  test('a compact gantt in whole milliseconds with accTitle, accDescr and duration labels', () => {
+    const source = ganttSource({
+      title: 'Two sleeping threads',
+      description: 'Both sleep; at the same time # really',
+      lanes: lanesFromTrace(threadsSleepTrace),
+    });
+    expect(source).toBe(
+      [
+        '---',
+        'displayMode: compact',
+        '---',
+        'gantt',
+        '  accTitle: Two sleeping threads',
+        '  accDescr: Both sleep, at the same time number really',
+        '  dateFormat x',
+        '  axisFormat %Q ms',
+        '  section Main process',
+        '    2030 ms :t0, 40, 2070',
+        '  section Thread-1 (thread_ripper_5000)',
+        '    2001 ms :t1, 61, 2062',
+        '  section Thread-2 (thread_ripper_5000)',
+        '    2001 ms :t2, 62, 2062',
+        '',
+      ].join('\n'),
+    );
+  });
+  test('nothing to draw is an error, not an empty chart', () => {
+    expect(() => ganttSource({ title: 'Empty', description: 'd', lanes: [] })).toThrow(TimelineDataError);
+  });
+});
+
+describe('timelineSource', () => {
+  test('threads: names the file, the variant, the interpreter and every lane in the description', () => {
+    const diagram = timelineSource(result('threads-sleep', [variant({})]), variant({}), true);
+    expect(diagram.name).toBe('timeline-threads-sleep');
+    expect(diagram.origin).toBe('src/examples/threads-sleep.py (variant default, measured timeline)');
+    expect(diagram.source).toContain('accTitle: Measured run of threads-sleep (Python 3.11.7)');
+    expect(diagram.source).toContain('Thread-1 (thread_ripper_5000) 61 ms to 2062 ms');
+  });
+  test('later variants get their own name and say their start method', () => {
+    const spawn = variant({ name: 'spawn', startMethod: 'spawn' });
+    const diagram = timelineSource(result('processes-guarded', [variant({ name: 'fork' }), spawn]), spawn, false);
+    expect(diagram.name).toBe(timelineName('processes-guarded', 'spawn'));
+    expect(diagram.source).toContain('start method spawn');
+  });
+  test('gil-turns: draws the printed turns, unlabelled, and sums them up', () => {
+    const turns = variant({ json: gilTurns });
+    const diagram = timelineSource(result('gil-turns', [turns]), turns, true);
+    expect(diagram.source).toContain('Thread T0 ran 1 turns and Thread T1 ran 2 turns');
+    expect(diagram.source).toContain('switch interval of 5 ms');
+    expect(diagram.source).toContain('\u200b :t0, 6, 12');
+  });
+  test('JSON that is not GIL turns is refused with the file named', () => {
+    const bad = variant({ json: { turns: 'many' } });
+    expect(() => timelineSource(result('gil-turns', [bad]), bad, true)).toThrow(/src\/examples\/gil-turns\.py.*not a list of GIL turns/);
+  });
+  test('the generated source renders in Mermaid', { timeout: 60_000 }, async () => {
+    const turns = variant({ json: gilTurns });
+    const sources = [
+      timelineSource(result('threads-sleep', [variant({})]), variant({}), true),
+      timelineSource(result('gil-turns', [turns]), turns, true),
+    ];
+    const cacheDir = await mkdtemp(join(tmpdir(), 'pyconc-timeline-'));
+    const { diagrams } = await renderDiagrams(sources, { cacheDir, log: () => undefined });
+    expect(diagrams.map((diagram) => diagram.light.title)).toEqual([
+      'Measured run of threads-sleep (Python 3.11.7)',
+      'Measured GIL turns of two CPU-bound threads (Python 3.11.7)',
+    ]);
+  });
+});
