@@ -51,6 +51,23 @@ export class ExamplesFailedError extends Error {
   override name = 'ExamplesFailedError';
 }
 
+/**
+ * Runs in progress in this process, by cache key. The site build asks for the same examples
+ * twice at once (the examples collection and the measured timelines); sharing one run keeps
+ * Python from running an example twice side by side, which doubled the cold build and skewed
+ * the timings both recorded.
+ */
+const runsInProgress = new Map<string, Promise<ExampleResult>>();
+
+/** `start()`'s result, or that of the same run already in progress; `shared` says which. */
+function runOnce(key: string, start: () => Promise<ExampleResult>): { result: Promise<ExampleResult>; shared: boolean } {
+  const running = runsInProgress.get(key);
+  if (running) return { result: running, shared: true };
+  const result = start().finally(() => runsInProgress.delete(key));
+  runsInProgress.set(key, result);
+  return { result, shared: false };
+}
+
 export async function runExamples(options: RunExamplesOptions = {}): Promise<RunExamplesReport> {
   const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
@@ -100,26 +117,36 @@ export async function runExamples(options: RunExamplesOptions = {}): Promise<Run
       const runStarted = performance.now();
       const ranAt = new Date().toISOString();
       try {
-        const variants = await runExample(example, interpreter, {
-          sitecustomizeDir: SITECUSTOMIZE_DIR,
-          maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-          env,
+        const run = runOnce(key, async () => {
+          const variants = await runExample(example, interpreter, {
+            sitecustomizeDir: SITECUSTOMIZE_DIR,
+            maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+            env,
+          });
+          const result: ExampleResult = {
+            id: example.id,
+            sourceFile: example.sourceFile,
+            source: example.source,
+            specFile: example.specFile,
+            interpreter,
+            variants,
+            ranAt,
+            cacheKey: key,
+          };
+          // Only verified results are cached: a failure is re-run next time.
+          await writeCacheEntry(cacheDir, key, result);
+          return result;
         });
-        pythonMs += variants.flatMap((v) => v.runs).reduce((sum, run) => sum + run.wallMs, 0);
-        const result: ExampleResult = {
-          id: example.id,
-          sourceFile: example.sourceFile,
-          source: example.source,
-          specFile: example.specFile,
-          interpreter,
-          variants,
-          ranAt,
-          cacheKey: key,
-        };
-        // Only verified results are cached: a failure is re-run next time.
-        await writeCacheEntry(cacheDir, key, result);
-        results.push(result);
-        log(`${label}: ran in ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
+        const result = await run.result;
+        results.push({ ...result, interpreter });
+        const seconds = ((performance.now() - runStarted) / 1000).toFixed(1);
+        if (run.shared) {
+          cached += 1;
+          log(`${label}: taken from the same run already in progress (${seconds} s)`);
+          continue;
+        }
+        pythonMs += result.variants.flatMap((v) => v.runs).reduce((sum, r) => sum + r.wallMs, 0);
+        log(`${label}: ran in ${seconds} s`);
       } catch (error) {
         if (!(error instanceof ExampleMismatchError)) throw error;
         failures.push(error);

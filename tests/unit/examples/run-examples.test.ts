@@ -87,6 +87,20 @@ describe('runExamples', () => {
     expect(await pythonStarts()).toBe(starts);
   });
 
+  it('shares a run already in progress instead of starting Python twice (two loaders at once)', async () => {
+    await run({ only: ['hello'] });
+    const before = await pythonStarts();
+    await run({ only: ['hello'], force: true });
+    const oneRun = (await pythonStarts()) - before;
+    const [first, second] = await Promise.all([
+      run({ only: ['hello'], force: true }),
+      run({ only: ['hello'], force: true }),
+    ]);
+    expect((await pythonStarts()) - before).toBe(2 * oneRun);
+    expect(first.ran + second.ran).toBe(1);
+    expect(second.entries).toEqual(first.entries);
+  });
+
   it('runs again only the example whose source or spec changed', async () => {
     await run();
     await appendFile(join(root, 'src/examples/hello.py'), '# changed\n');
