@@ -61,8 +61,8 @@ function startBuild(site: string, env: NodeJS.ProcessEnv = {}): { child: ReturnT
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.textOf()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.textOf()));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const done = new Promise<BuildOutcome>((resolve) => {
     child.once('close', (exitCode, signal) => resolve({ exitCode, signal, output, pgid: child.pid ?? -1 }));
   });
@@ -104,7 +104,7 @@ async function expectNoSurvivors(site: string, pgid: number): Promise<void> {
 
 async function expectFailureKeptDist(site: string, outcome: BuildOutcome, names: RegExp[]): Promise<void> {
   const failed = outcome.output.slice(outcome.output.lastIndexOf('[build] FAILED'));
-  expect(outcome.exitCode, outcome.output.slice(-3000)).not.toBe(0);
+  expect(outcome.exitCode, `${outcome.signal} ${outcome.output.slice(-3000)}`).not.toBe(0);
   expect(outcome.output).toContain('[build] FAILED');
   for (const name of names) expect(failed, outcome.output.slice(-3000)).toMatch(name);
   expect(failed).toMatch(/fix/i);
@@ -309,7 +309,7 @@ describe('npm run build on bad input', { timeout: 180_000 }, () => {
     await addExample(site, 'slow', 'import time\ntime.sleep(4)\nprint("hello")\n', { timeoutSeconds: '30' });
     const { child, done } = startBuild(site);
     let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => (seen += chunk.textOf()));
+    child.stdout?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
     while (!/example \d+\/\d+ slow|\[content\] Syncing/.test(seen)) await new Promise((resolve) => setTimeout(resolve, 100));
     await new Promise((resolve) => setTimeout(resolve, 1500));
     // Ctrl-C in a terminal signals the whole foreground process group.
