@@ -36,19 +36,21 @@ async function firstExecutable(): Promise<string | undefined> {
   return undefined;
 }
 
-/** Runs an install command, printing what it does; returns whether it succeeded. */
-async function tryInstall(command: string, args: string[]): Promise<boolean> {
-  const shown = [command, ...args].join(' ');
-  console.log(`[find-chromium] no Chromium found; trying: ${shown}`);
-  try {
-    await run(command, args, { timeout: 10 * 60_000, maxBuffer: 64 * 1024 * 1024 });
-    console.log(`[find-chromium] ${shown}: done`);
-    return true;
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.log(`[find-chromium] ${shown}: failed (${message})`);
-    return false;
+/** Runs install commands in order, printing what it does; returns whether all succeeded. */
+async function tryInstall(commands: [string, string[]][]): Promise<boolean> {
+  for (const [command, args] of commands) {
+    const shown = [command, ...args].join(' ');
+    console.log(`[find-chromium] no Chromium found; trying: ${shown}`);
+    try {
+      await run(command, args, { timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 });
+      console.log(`[find-chromium] ${shown}: done`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      console.log(`[find-chromium] ${shown}: failed (${message})`);
+      return false;
+    }
   }
+  return true;
 }
 
 let found: Promise<string> | undefined;
@@ -57,19 +59,24 @@ async function locateOrInstall(): Promise<string> {
   const existing = await firstExecutable();
   if (existing) return existing;
 
-  const attempts: [string, string[]][] = [
-    ['npx', ['--yes', 'playwright', 'install', 'chromium']],
-    ['apt-get', ['install', '-y', 'chromium']],
-  ];
-  for (const [command, args] of attempts) {
-    if (await tryInstall(command, args)) {
+  const attempts: [string, string[]][][] = [[['npx', ['--yes', 'playwright', 'install', 'chromium']]]];
+  // Where Playwright cannot download (only the npm registry and Debian are reachable), Debian's
+  // package works; apt needs root and fresh package lists.
+  if (process.getuid?.() === 0) {
+    attempts.push([
+      ['apt-get', ['update']],
+      ['apt-get', ['install', '-y', 'chromium']],
+    ]);
+  }
+  for (const commands of attempts) {
+    if (await tryInstall(commands)) {
       const installed = await firstExecutable();
       if (installed) return installed;
     }
   }
   throw new Error(
     `No Chromium found (looked at ${[chromium.executablePath(), ...SYSTEM_CHROMIUMS].join(', ')}) ` +
-      'and installing one failed. Fix: run `npx playwright install chromium`, or on Debian/Ubuntu ' +
+      'and installing one failed. Fix: run `npx playwright install chromium`, or on Debian/Ubuntu as root ' +
       '`apt-get update && apt-get install -y chromium`, then build again.',
   );
 }
