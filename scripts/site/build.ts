@@ -89,7 +89,7 @@ async function build(): Promise<void> {
       const how = typeof result === 'number' ? `exit ${result}` : result;
       const error = summariseAstroError(astro.output());
       throw new BuildFailure(
-        error ? `step 2/4, astro build (${how}):\n${error}${fixHint(error)}` : `astro build failed (${how}); its error is printed above.`,
+        error ? `astro build failed (${how}) at step 2/4:\n${error}${fixHint(error)}` : `astro build failed (${how}); its error is printed above.`,
         typeof result === 'number' ? result : 1,
       );
     }
