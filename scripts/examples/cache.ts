@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { z } from 'astro/zod';
 
 /** Bump when the runner changes what a result means (sitecustomize.py is hashed separately). */
-export const RUNNER_VERSION = '1';
+export const RUNNER_VERSION = '2';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/pyconc/examples';
 

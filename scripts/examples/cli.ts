@@ -17,8 +17,10 @@ const { values, positionals } = parseArgs({
 try {
   const report = await runExamples({ force: values.force, only: positionals });
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const interpreters = report.entries[0]?.results.length ?? 0;
   console.log(
-    `${report.entries.length} examples verified: ${report.ran} ran, ${report.cached} cached in ` +
+    `${report.entries.length} examples x ${interpreters} interpreter(s) verified: ` +
+      `${report.ran} ran, ${report.cached} cached in ` +
       `${seconds(report.elapsedMs)} (Python ${seconds(report.pythonMs)}, runner overhead ` +
       `${seconds(report.elapsedMs - report.pythonMs)})`,
   );

@@ -48,9 +48,10 @@ export const capturedOutputSchema = z.object({
 export type CapturedOutput = z.infer<typeof capturedOutputSchema>;
 
 /**
- * A thread or process start/end recorded by scripts/examples/python/sitecustomize.py.
- * Times are nanoseconds since the runner spawned the interpreter (CLOCK_MONOTONIC on
- * Linux is system-wide, so times from different processes line up).
+ * A thread or process lifetime recorded by scripts/examples/python/sitecustomize.py
+ * when it ends (one killed on timeout leaves none; such a run fails verification
+ * anyway). Times are nanoseconds since the runner spawned the interpreter
+ * (CLOCK_MONOTONIC on Linux is system-wide, so times from different processes line up).
  */
 export const traceEventSchema = z.object({
   kind: z.enum(['thread', 'process']),
@@ -58,8 +59,7 @@ export const traceEventSchema = z.object({
   name: z.string(),
   pid: z.number(),
   startNs: z.number(),
-  /** Null when the thread/process never finished (killed on timeout). */
-  endNs: z.number().nullable(),
+  endNs: z.number(),
 });
 export type TraceEvent = z.infer<typeof traceEventSchema>;
 

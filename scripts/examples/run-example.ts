@@ -1,6 +1,7 @@
 /**
  * Runs every variant of one example the number of times its spec asks, verifies each
  * run and summarises the timings. Throws an ExampleMismatchError on any difference.
+ * Variants whose start method the interpreter does not offer are left out.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,8 @@ export async function runExample(
 ): Promise<VariantResult[]> {
   const results: VariantResult[] = [];
   for (const [index, variant] of example.spec.variants.entries()) {
+    // "Under each start method the platform offers": e.g. no fork or forkserver on Windows.
+    if (variant.startMethod && !interpreter.availableStartMethods.includes(variant.startMethod)) continue;
     const runs: ExampleRun[] = [];
     for (let repeat = 0; repeat < example.spec.repeats; repeat += 1) {
       const run = await runOnce(example, variant, interpreter, options);
@@ -79,12 +82,10 @@ async function runOnce(
   const cwd = await mkdtemp(join(tmpdir(), `pyconc-${example.id}-`));
   const traceFile = join(cwd, '.pyconc-trace.jsonl');
   try {
-    const inherited = { ...options.env };
-    delete inherited['PYCONC_TRACE_ROOT_PID'];
     const env: NodeJS.ProcessEnv = {
-      ...inherited,
+      ...withoutPythonSettings(options.env),
       ...example.spec.env,
-      PYTHONPATH: [options.sitecustomizeDir, options.env['PYTHONPATH']].filter(Boolean).join(':'),
+      PYTHONPATH: [options.sitecustomizeDir, example.spec.env['PYTHONPATH']].filter(Boolean).join(':'),
       // Keeps __pycache__ out of scripts/examples/python.
       PYTHONDONTWRITEBYTECODE: '1',
       PYCONC_TRACE_FILE: traceFile,
@@ -112,6 +113,18 @@ async function runOnce(
   }
 }
 
+/**
+ * The builder's environment minus PYTHON* and PYCONC_* variables: those change what
+ * an example prints (PYTHONUNBUFFERED=1, set on this machine, splits print() into two
+ * writes that interleave between processes) and are not part of the cache key.
+ * A spec that needs one sets it in `env`.
+ */
+function withoutPythonSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.startsWith('PYTHON') && !name.startsWith('PYCONC_')),
+  );
+}
+
 /** Trace events relative to the spawn; a line cut short by a kill is skipped. */
 async function readTrace(file: string, startedNs: bigint): Promise<TraceEvent[]> {
   let text: string;
@@ -135,7 +148,7 @@ async function readTrace(file: string, startedNs: bigint): Promise<TraceEvent[]>
     events.push({
       ...event,
       startNs: event.startNs - origin,
-      endNs: event.endNs === null ? null : event.endNs - origin,
+      endNs: event.endNs - origin,
     });
   }
   return events.sort((a, b) => a.startNs - b.startNs);

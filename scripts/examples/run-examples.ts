@@ -52,20 +52,28 @@ export class ExamplesFailedError extends Error {
 }
 
 /**
- * Runs in progress in this process, by cache key. The site build asks for the same examples
- * twice at once (the examples collection and the measured timelines); sharing one run keeps
- * Python from running an example twice side by side, which doubled the cold build and skewed
- * the timings both recorded.
+ * Several callers may ask at once in one build (the `examples` collection and the
+ * measured timelines both call runExamples). Examples run one at a time, whoever asks,
+ * because examples sharing the CPU would skew each other's timings; and a result that
+ * is already being produced is awaited rather than produced twice.
  */
-const runsInProgress = new Map<string, Promise<ExampleResult>>();
+const inFlight = new Map<string, Promise<ExampleResult>>();
+let pythonQueue: Promise<unknown> = Promise.resolve();
 
-/** `start()`'s result, or that of the same run already in progress; `shared` says which. */
-function runOnce(key: string, start: () => Promise<ExampleResult>): { result: Promise<ExampleResult>; shared: boolean } {
-  const running = runsInProgress.get(key);
-  if (running) return { result: running, shared: true };
-  const result = start().finally(() => runsInProgress.delete(key));
-  runsInProgress.set(key, result);
-  return { result, shared: false };
+function produceOnce(
+  key: string,
+  force: boolean,
+  produce: () => Promise<ExampleResult>,
+  fromCache: () => Promise<ExampleResult | undefined>,
+): Promise<ExampleResult> {
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  // Re-read the cache once our turn comes: the caller before us may have just written it.
+  const task = pythonQueue.then(async () => (!force && (await fromCache())) || produce());
+  pythonQueue = task.catch(() => undefined);
+  const shared = task.finally(() => inFlight.delete(key));
+  inFlight.set(key, shared);
+  return shared;
 }
 
 export async function runExamples(options: RunExamplesOptions = {}): Promise<RunExamplesReport> {
@@ -115,15 +123,15 @@ export async function runExamples(options: RunExamplesOptions = {}): Promise<Run
         continue;
       }
       const runStarted = performance.now();
-      const ranAt = new Date().toISOString();
       try {
-        const run = runOnce(key, async () => {
+        const result = await produceOnce(key, options.force === true, async () => {
+          const ranAt = new Date().toISOString();
           const variants = await runExample(example, interpreter, {
             sitecustomizeDir: SITECUSTOMIZE_DIR,
             maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
             env,
           });
-          const result: ExampleResult = {
+          const produced: ExampleResult = {
             id: example.id,
             sourceFile: example.sourceFile,
             source: example.source,
@@ -134,19 +142,12 @@ export async function runExamples(options: RunExamplesOptions = {}): Promise<Run
             cacheKey: key,
           };
           // Only verified results are cached: a failure is re-run next time.
-          await writeCacheEntry(cacheDir, key, result);
-          return result;
-        });
-        const result = await run.result;
+          await writeCacheEntry(cacheDir, key, produced);
+          return produced;
+        }, () => readCacheEntry(cacheDir, key, exampleResultSchema));
+        pythonMs += result.variants.flatMap((v) => v.runs).reduce((sum, run) => sum + run.wallMs, 0);
         results.push({ ...result, interpreter });
-        const seconds = ((performance.now() - runStarted) / 1000).toFixed(1);
-        if (run.shared) {
-          cached += 1;
-          log(`${label}: taken from the same run already in progress (${seconds} s)`);
-          continue;
-        }
-        pythonMs += result.variants.flatMap((v) => v.runs).reduce((sum, r) => sum + r.wallMs, 0);
-        log(`${label}: ran in ${seconds} s`);
+        log(`${label}: ran in ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
       } catch (error) {
         if (!(error instanceof ExampleMismatchError)) throw error;
         failures.push(error);

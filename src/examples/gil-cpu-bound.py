@@ -1,10 +1,12 @@
-"""The same pure-Python work done twice: one after the other, in 2 threads, in 2 processes."""
+"""The same pure-Python work done twice: one after the other,
+in 2 threads, and in 2 processes."""
 import multiprocessing
 import threading
 import time
 
 N = 8_000_000
-BEST_OF = 3  # the fastest of 3 tries: other programs on the machine only ever slow a try down
+# Keep the fastest of 3 tries: other programs only ever slow a try down.
+BEST_OF = 3
 
 def count_down(n: int) -> None:
     while n > 0:
@@ -15,7 +17,9 @@ def sequential() -> None:
     count_down(N)
 
 def in_two(worker_class) -> None:
-    workers = [worker_class(target=count_down, args=(N,)) for _ in range(2)]
+    workers = [
+        worker_class(target=count_down, args=(N,)) for _ in range(2)
+    ]
     for worker in workers:
         worker.start()
     for worker in workers:

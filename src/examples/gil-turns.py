@@ -1,8 +1,9 @@
 """Two CPU-bound threads note the time after every small unit of work.
 
-A gap longer than GAP_NS between two notes means the thread was not running: the
-other thread held the GIL. Each run of notes without such a gap is one turn. The
-turns are printed as JSON (microseconds since both threads started) for a timeline.
+A gap longer than GAP_NS between two notes means the thread was not
+running: the other thread held the GIL. Each run of notes without such
+a gap is one turn. The turns are printed as JSON (microseconds since
+both threads started) for a timeline.
 """
 import json
 import sys
@@ -10,7 +11,7 @@ import threading
 import time
 
 DURATION_NS = 200_000_000  # each thread works for 0.2 s of wall time
-GAP_NS = 1_000_000         # units take ~10 us; a 1 ms gap means the thread was waiting
+GAP_NS = 1_000_000         # a unit takes ~10 us: a 1 ms gap is waiting
 
 start_together = threading.Barrier(2)
 notes: dict[str, list[int]] = {}
@@ -25,7 +26,10 @@ def work(name: str) -> None:
         now = time.perf_counter_ns()
         times.append(now)
 
-threads = [threading.Thread(target=work, args=(f"T{i}",), name=f"T{i}") for i in range(2)]
+threads = [
+    threading.Thread(target=work, args=(f"T{i}",), name=f"T{i}")
+    for i in range(2)
+]
 for thread in threads:
     thread.start()
 for thread in threads:
@@ -37,8 +41,11 @@ for name, times in notes.items():
     turn_start = previous = times[0]
     for now in times[1:] + [None]:
         if now is None or now - previous > GAP_NS:
-            turns.append({"thread": name, "start_us": (turn_start - origin) // 1000,
-                          "end_us": (previous - origin) // 1000})
+            turns.append({
+                "thread": name,
+                "start_us": (turn_start - origin) // 1000,
+                "end_us": (previous - origin) // 1000,
+            })
             turn_start = now
         if now is not None:
             previous = now

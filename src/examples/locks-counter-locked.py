@@ -9,12 +9,15 @@ counter_lock = threading.Lock()
 def increment(times: int) -> None:
     global counter
     for _ in range(times):
-        with counter_lock:         # only one thread at a time between read and write
+        with counter_lock:         # one thread at a time in here
             current = counter      # read
-            time.sleep(0)          # yield: others may run, but they wait for the lock
+            time.sleep(0)          # the others wait at the lock
             counter = current + 1  # write
 
-threads = [threading.Thread(target=increment, args=(INCREMENTS,)) for _ in range(THREADS)]
+threads = [
+    threading.Thread(target=increment, args=(INCREMENTS,))
+    for _ in range(THREADS)
+]
 for thread in threads:
     thread.start()
 for thread in threads:

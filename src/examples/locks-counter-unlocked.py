@@ -9,10 +9,13 @@ def increment(times: int) -> None:
     global counter
     for _ in range(times):
         current = counter      # read
-        time.sleep(0)          # yield: another thread may run between read and write
-        counter = current + 1  # write: overwrites whatever the others wrote meanwhile
+        time.sleep(0)          # let another thread run here
+        counter = current + 1  # write: may undo the others' updates
 
-threads = [threading.Thread(target=increment, args=(INCREMENTS,)) for _ in range(THREADS)]
+threads = [
+    threading.Thread(target=increment, args=(INCREMENTS,))
+    for _ in range(THREADS)
+]
 for thread in threads:
     thread.start()
 for thread in threads:

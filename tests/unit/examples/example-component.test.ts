@@ -3,6 +3,7 @@
  * checks that the page shows exactly what the runner produced, as text.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,16 @@ describe('<Example> in a built site', () => {
     expect(text).toMatch(/exit status 0 · wall time \d+\.\d\d s \(median\)/);
     expect(text).toMatch(/Ran on CPython 3\.\d+\.\d+ \(GIL on\) · Linux-\S+ · \d+ CPUs · start method \w+ · \d{4}-\d\d-\d\d/);
   });
+
+  it('shows a result block per interpreter with PYTHONS', async () => {
+    const other = ['/usr/bin/python3', '/usr/bin/python3.11'].find((path) => existsSync(path));
+    if (!other) return;
+    await buildSite({ PYTHONS: `python3 ${other}` });
+    const several = await readFile(join(SITE, 'dist/index.html'), 'utf8');
+    const titles = [...several.matchAll(/<p class="example-result-title[^"]*">(.*?)<\/p>/g)].map((m) => m[1]);
+    expect(titles.map((t) => t?.replace(/, start method \w+$/, ''))).toEqual(['python3', other]);
+    expect(htmlText(several).match(/Ran on CPython/g)).toHaveLength(2);
+  }, 120_000);
 
   it('fails the build when an example does not match its spec, with the message', async () => {
     const failure = await buildSite({ FIXTURE_EXAMPLES_DIR: 'failing-examples' }).catch(

@@ -16,7 +16,7 @@ describe('requestedInterpreters', () => {
   });
 });
 
-describe('findInterpreter', () => {
+describe('findInterpreter', { timeout: 30_000 }, () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pyconc-interp-test-'));

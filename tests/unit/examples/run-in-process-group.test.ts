@@ -17,20 +17,25 @@ function run(code: string, timeoutMs: number, maxOutputBytes?: number) {
   });
 }
 
-/** Pids still in the process group (zombies included), after giving SIGKILL time to land. */
+/**
+ * Live processes still in the group, after giving SIGKILL time to land. Zombies are
+ * dead: they only wait for PID 1 to reap them (this container's PID 1 does not).
+ */
 async function survivors(pgid: number): Promise<string[]> {
   let left: string[] = [];
   for (let attempt = 0; attempt < 20; attempt += 1) {
     left = execFileSync('ps', ['-e', '-o', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' })
       .split('\n')
-      .filter((line) => line.trim().split(/\s+/)[1] === String(pgid));
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, group, stat]) => group === String(pgid) && !stat?.startsWith('Z'))
+      .map((fields) => fields.join(' '));
     if (left.length === 0) return left;
     await sleep(100);
   }
   return left;
 }
 
-describe('runInProcessGroup', () => {
+describe('runInProcessGroup', { timeout: 30_000 }, () => {
   it('runs in a process group of its own', async () => {
     const outcome = await run('import os; print(os.getpgid(0) == os.getpid())', 10_000);
     expect(outcome.stdout.text).toBe('True\n');
@@ -40,8 +45,9 @@ describe('runInProcessGroup', () => {
 
   it('kills a program that sleeps forever and says it timed out', async () => {
     const started = performance.now();
-    const outcome = await run('import time\nprint("sleeping", flush=True)\ntime.sleep(1000)', 1_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // 3 s: enough for python3 to start and print even on a loaded machine.
+    const outcome = await run('import time\nprint("sleeping", flush=True)\ntime.sleep(1000)', 3_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(outcome).toMatchObject({ timedOut: true, exitCode: null, signal: 'SIGKILL' });
     expect(outcome.stdout.text).toBe('sleeping\n');
     expect(await survivors(outcome.pgid)).toEqual([]);
@@ -58,7 +64,7 @@ describe('runInProcessGroup', () => {
       '    print(child.pid, flush=True)',
       '    child.join()',
     ].join('\n');
-    const outcome = await run(code, 1_500);
+    const outcome = await run(code, 4_000);
     expect(outcome.timedOut).toBe(true);
     const childPid = outcome.stdout.text.trim();
     expect(childPid).toMatch(/^\d+$/);
@@ -69,7 +75,7 @@ describe('runInProcessGroup', () => {
     const code = 'import os, time\nif os.fork() == 0:\n    time.sleep(1000)\nprint("parent done")';
     const started = performance.now();
     const outcome = await run(code, 30_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(outcome).toMatchObject({ timedOut: false, exitCode: 0 });
     expect(outcome.stdout.text).toBe('parent done\n');
     expect(await survivors(outcome.pgid)).toEqual([]);
