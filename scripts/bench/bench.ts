@@ -3,8 +3,6 @@
  * the example runner on throwaway copies of this site, prints a table with the targets, and
  * writes all figures as JSON (default node_modules/.cache/pyconc/bench/latest.json).
  * It reports; it never fails a test. Takes about 5 minutes (a cold build runs every example).
- * The comparison page loads mermaid's single-file bundle (every diagram type), so its JS figure is
- * an upper bound for client-side Mermaid; an ESM build loading chunks on demand ships less.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
