@@ -288,19 +288,28 @@ describe('npm run build on bad input', { timeout: 180_000 }, () => {
     const cache = join(suiteDir, 'cache-corrupted');
     await cp(sharedCache, cache, { recursive: true });
     const site = await makeSite(`case-corrupted-cache`, baseline, cache, true);
-    const corrupted: string[] = [];
+    const corrupted: string[][] = [];
     // Entries this site uses: a quick example's result, and one rendered diagram.
     const used = { examples: '"id":"locks-counter-unlocked"', diagrams: 'Two threads contending for a lock' };
     for (const area of CACHES) {
       const names = (await readdir(join(cache, area))).filter((name) => name.endsWith('.json'));
-      const entry = names.find((name) => readFileSync(join(cache, area, name), 'utf8').includes(used[area as keyof typeof used]));
-      if (!entry) throw new Error(`No ${area} cache entry to corrupt.`);
-      await writeFile(join(cache, area, entry), '{"half an entry');
-      corrupted.push(join(cache, area, entry));
+      // Every entry for it: entries of an older runner or renderer may sit beside the one in use.
+      const entries = names.filter((name) => readFileSync(join(cache, area, name), 'utf8').includes(used[area as keyof typeof used]));
+      if (entries.length === 0) throw new Error(`No ${area} cache entry to corrupt.`);
+      for (const entry of entries) await writeFile(join(cache, area, entry), '{"half an entry');
+      corrupted.push(entries.map((entry) => join(cache, area, entry)));
     }
     const outcome = await build(site);
     expect(outcome.exitCode, outcome.output.slice(-3000)).toBe(0);
-    for (const file of corrupted) expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+    const parses = (file: string) => {
+      try {
+        JSON.parse(readFileSync(file, 'utf8'));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const files of corrupted) expect(files.filter(parses).length).toBeGreaterThan(0);
     await expectNoSurvivors(site, outcome.pgid);
   });
 
