@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, constants, readFile, realpath, stat } from 'node:fs/promises';
+import { availableParallelism, cpus } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { readCacheEntry, writeCacheEntry } from './cache.ts';
@@ -40,6 +41,7 @@ print(json.dumps({
     "freeThreadedBuild": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
     "gilEnabled": sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True,
     "cpuCount": os.cpu_count(),
+    "usableCpuCount": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
     "platform": platform.platform(),
     "defaultStartMethod": multiprocessing.get_start_method(),
     "availableStartMethods": multiprocessing.get_all_start_methods(),
@@ -55,7 +57,9 @@ export async function findInterpreter(
   const executable = await resolveExecutable(requested, env);
   const stats = await stat(executable);
   const identity = createHash('sha256')
-    .update(JSON.stringify([executable, stats.ino, stats.size, stats.mtimeMs, PROBE]))
+    // CPUs are the machine's, not the executable's: a cache restored elsewhere, or a build under
+    // taskset, must probe again (and so re-run the examples, whose timings depend on them).
+    .update(JSON.stringify([executable, stats.ino, stats.size, stats.mtimeMs, PROBE, cpus().length, availableParallelism()]))
     .digest('hex');
   const cached = await readCacheEntry(cacheDir, `interpreter-${identity}`, interpreterInfoSchema);
   const info = cached ?? (await probe(requested, executable));

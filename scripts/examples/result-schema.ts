@@ -27,6 +27,11 @@ export const interpreterInfoSchema = z.object({
   gilEnabled: z.boolean(),
   /** `os.cpu_count()`. */
   cpuCount: z.number().nullable(),
+  /**
+   * CPUs this process may run on (`len(os.sched_getaffinity(0))` where available, else
+   * `os.cpu_count()`): a container or `taskset` can allow 1 of 2, which is what parallelism gets.
+   */
+  usableCpuCount: z.number().nullable(),
   /** `platform.platform()`, e.g. `Linux-6.1.0-x86_64-with-glibc2.36`. */
   platform: z.string(),
   /** `multiprocessing.get_start_method()` with nothing set. */
@@ -100,6 +105,8 @@ export const variantResultSchema = z.object({
   timing: timingSummarySchema,
   /** Stdout parsed as JSON when the spec says `stdout.json: true` (e.g. gil-turns slices). */
   json: z.unknown().optional(),
+  /** Numbers read from the shown run's stdout when the spec lists `metrics` (e.g. timings a page compares). */
+  metrics: z.record(z.string(), z.number()).optional(),
 });
 export type VariantResult = z.infer<typeof variantResultSchema>;
 

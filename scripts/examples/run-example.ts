@@ -17,6 +17,7 @@ import {
   type VariantResult,
 } from './result-schema.ts';
 import type { VariantSpec } from './spec-schema.ts';
+import { measureRun, verifyRatios } from './verify-measurements.ts';
 import { verifyRun, verifyWallTime } from './verify-output.ts';
 
 export class ExampleMismatchError extends Error {
@@ -42,11 +43,10 @@ export async function runExample(
     const runs: ExampleRun[] = [];
     for (let repeat = 0; repeat < example.spec.repeats; repeat += 1) {
       const run = await runOnce(example, variant, interpreter, options);
-      const problems = verifyRun(
-        variant.expect,
-        { ...run, stdout: run.stdout.text, stderr: run.stderr.text },
-        example.spec.timeoutSeconds,
-      );
+      const problems = [
+        ...verifyRun(variant.expect, { ...run, stdout: run.stdout.text, stderr: run.stderr.text }, example.spec.timeoutSeconds),
+        ...measureRun(variant.expect, run.stdout.text).problems,
+      ];
       if (problems.length > 0) {
         throw mismatch(example, index, variant, interpreter, problems, run, `run ${repeat + 1} of ${example.spec.repeats}`);
       }
@@ -55,7 +55,12 @@ export async function runExample(
     const timing = summarise(runs.map((r) => r.wallMs));
     const shownRun = medianIndex(runs.map((r) => r.wallMs));
     const shown = runs[shownRun] as ExampleRun;
-    const problems = verifyWallTime(variant.expect, timing.medianMs);
+    // Ratios are checked on the run the page shows, so the page never states a ratio that failed.
+    const metrics = measureRun(variant.expect, shown.stdout.text).metrics;
+    const problems = [
+      ...verifyWallTime(variant.expect, timing.medianMs),
+      ...verifyRatios(variant.expect.ratios ?? [], metrics, interpreter),
+    ];
     if (problems.length > 0) {
       throw mismatch(example, index, variant, interpreter, problems, shown, `median of ${runs.length} runs`);
     }
@@ -67,6 +72,7 @@ export async function runExample(
       shownRun,
       timing,
       ...(stdoutSpec.json ? { json: JSON.parse(shown.stdout.text) as unknown } : {}),
+      ...(variant.expect.metrics ? { metrics } : {}),
     });
   }
   return results;

@@ -59,6 +59,69 @@ const secondsBoundSchema = z.strictObject({
   reason: z.string().min(10, 'say why the bound holds (at least 10 characters)'),
 });
 
+/** A regular expression with at least one named group `(?<name>...)`. */
+const namedGroupRegexSchema = z
+  .string()
+  .refine(isValidRegex, { message: 'not a valid JavaScript regular expression' })
+  .refine((source) => !isValidRegex(source) || groupNames(source).length > 0, {
+    message: 'needs a named group, e.g. (?<seconds>\\d+\\.\\d+)',
+  });
+
+/**
+ * Counts over the stdout lines matching `regex`, e.g. "12 lines naming 3 distinct pids".
+ * Lines that do not match are ignored here (the `stdout` expectation covers them).
+ */
+export const lineCountSchema = z
+  .strictObject({
+    /** JavaScript regular expression matched against the whole line (anchors added). */
+    regex: z.string().refine(isValidRegex, { message: 'not a valid JavaScript regular expression' }),
+    /** Exactly this many lines match. */
+    lines: z.number().int().nonnegative().optional(),
+    /** Named group → how many distinct values it takes over the matching lines, e.g. `{ pid: 3 }`. */
+    distinct: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  })
+  .refine((count) => count.lines !== undefined || count.distinct !== undefined, {
+    message: 'say what to count: `lines`, `distinct`, or both',
+  })
+  .refine(
+    (count) =>
+      !isValidRegex(count.regex) || Object.keys(count.distinct ?? {}).every((g) => groupNames(count.regex).includes(g)),
+    { message: 'every key of `distinct` must be a named group of `regex`', path: ['distinct'] },
+  );
+export type LineCount = z.infer<typeof lineCountSchema>;
+
+/**
+ * A relative timing check: `metric / over` within bounds. Ratios survive a busy machine
+ * far better than absolute times, because load slows every part of one run alike.
+ */
+export const ratioCheckSchema = z
+  .strictObject({
+    /** Numerator: a metric name (a named group of `metrics`). */
+    metric: z.string(),
+    /** Denominator: a metric name. */
+    over: z.string(),
+    /** Lower bound of the ratio. */
+    min: z.number().nonnegative().optional(),
+    /** Upper bound of the ratio. */
+    max: z.number().positive().optional(),
+    /**
+     * Check only on interpreters where the bound is expected to hold, e.g. a speed-up
+     * from processes needs 2 CPUs; threads take turns only while the GIL is on. Default: always.
+     */
+    when: z
+      .strictObject({
+        /** Only when the GIL is on (`true`) or off (`false`) at run time. */
+        gilEnabled: z.boolean().optional(),
+        /** Only when at least this many CPUs are usable (`usableCpuCount`: affinity, not just `os.cpu_count()`). */
+        minCpuCount: z.number().int().positive().optional(),
+      })
+      .optional(),
+    /** Why these bounds hold, and how much the ratio was seen to move. */
+    reason: z.string().min(10, 'say why the bound holds (at least 10 characters)'),
+  })
+  .refine((check) => check.min !== undefined || check.max !== undefined, { message: 'give `min`, `max` or both' });
+export type RatioCheck = z.infer<typeof ratioCheckSchema>;
+
 /** Expectations of one run. */
 export const expectationSchema = z.strictObject({
   /** Exit status. Default 0. */
@@ -69,7 +132,23 @@ export const expectationSchema = z.strictObject({
   stderr: expectedOutputSchema.default({ lines: [], order: 'exact', json: false }),
   /** Bounds on the median wall time of the repeats (interpreter start-up included). */
   wallSeconds: secondsBoundSchema.optional(),
-});
+  /**
+   * Numbers read from stdout, for pages that compute from them: each regex must match
+   * exactly one line, and each of its named groups becomes a metric of that name, e.g.
+   * `'sequential: +(?<sequential>[\d.]+) s'`. Default none.
+   */
+  metrics: z.array(namedGroupRegexSchema).optional(),
+  /** Relative timing checks between metrics, on the run the page shows. Default none. */
+  ratios: z.array(ratioCheckSchema).optional(),
+  /** Line counts over stdout. Default none. */
+  counts: z.array(lineCountSchema).optional(),
+}).refine(
+  (expect) => {
+    const names = (expect.metrics ?? []).filter(isValidRegex).flatMap(groupNames);
+    return (expect.ratios ?? []).every((r) => names.includes(r.metric) && names.includes(r.over));
+  },
+  { message: 'a ratio names a metric that no `metrics` regex defines', path: ['ratios'] },
+);
 export type Expectation = z.infer<typeof expectationSchema>;
 
 /** A way to run the example: a start method with its own expectations. */
@@ -114,4 +193,10 @@ function isValidRegex(source: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Names of the named groups in a regex source, in order. */
+export function groupNames(source: string): string[] {
+  // An empty alternative makes the regex match '' with every group present but undefined.
+  return Object.keys(new RegExp(`${source}|`).exec('')?.groups ?? {});
 }

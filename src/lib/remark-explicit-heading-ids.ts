@@ -1,6 +1,8 @@
 import type { Heading, Root } from 'mdast';
 import type { MdxTextExpression } from 'mdast-util-mdx-expression';
 import type { VFile } from 'vfile';
+// Declares mdast's `data.hProperties`, which remark-rehype copies onto the HTML element.
+import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 
 /** `{/* some-id *\/}` as the last thing in a heading: MDX's comment syntax, so MDX still parses it. */

@@ -1,5 +1,5 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findInterpreter, requestedInterpreters } from '../../../scripts/examples/find-interpreter.ts';
@@ -37,6 +37,12 @@ describe('findInterpreter', { timeout: 30_000 }, () => {
     expect(typeof info.gilEnabled).toBe('boolean');
   });
 
+  it('counts the CPUs this process may use, as the OS reports them to Node too', async () => {
+    const info = await findInterpreter('python3', dir, process.env);
+    // Both read the CPU affinity mask, which a container or taskset can narrow below cpu_count.
+    expect(info.usableCpuCount).toBe(availableParallelism());
+  });
+
   it('refuses an interpreter older than 3.9, saying which and what to do', async () => {
     const fake = join(dir, 'python-old');
     const answer = {
@@ -46,6 +52,7 @@ describe('findInterpreter', { timeout: 30_000 }, () => {
       freeThreadedBuild: false,
       gilEnabled: true,
       cpuCount: 2,
+      usableCpuCount: 2,
       platform: 'Linux',
       defaultStartMethod: 'fork',
       availableStartMethods: ['fork', 'spawn', 'forkserver'],
