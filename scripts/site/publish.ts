@@ -6,7 +6,7 @@
  * dist/, so the swap is two renames) and carry the owning process id in their name, so a build
  * that was killed outright is cleaned up by the next one without touching a build still running.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where a build's own staging and previous-dist directories go. */
@@ -49,7 +49,7 @@ export function cleanUpAfterDeadBuilds(root: string, dist: string): string[] {
     const match = /^(staging|previous)-(\d+)$/.exec(entry);
     if (!match || isAlive(Number(match[2]))) continue;
     const path = join(dir, entry);
-    if (match[1] === 'previous' && !exists(dist)) {
+    if (match[1] === 'previous' && !existsSync(dist)) {
       renameSync(path, dist);
       done.push(`restored dist/ from an interrupted swap (${entry})`);
     } else {
@@ -58,15 +58,6 @@ export function cleanUpAfterDeadBuilds(root: string, dist: string): string[] {
     }
   }
   return done;
-}
-
-function exists(path: string): boolean {
-  try {
-    readdirSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function errnoCode(error: unknown): string | undefined {
@@ -93,7 +84,7 @@ export function publish(staging: string, dist: string, root: string): void {
     } catch (error) {
       const raced = errnoCode(error) === 'ENOTEMPTY' || errnoCode(error) === 'EEXIST';
       if (raced && attempt < 5) continue;
-      if (exists(previous) && !exists(dist)) renameSync(previous, dist);
+      if (existsSync(previous) && !existsSync(dist)) renameSync(previous, dist);
       throw new Error(`Could not move the new build into ${dist}; the previous build is still there.`, { cause: error });
     }
   }

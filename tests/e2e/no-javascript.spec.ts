@@ -11,6 +11,9 @@ for (const url of pages) {
     for (const heading of await main.locator('.sl-markdown-content :is(h2, h3, h4)').all()) {
       await expect(heading).toBeVisible();
     }
+    // Collapsed sections (worked solutions) open natively, without JavaScript: open them as a reader would.
+    const closed = main.locator('details:not([open]) > summary');
+    while ((await closed.count()) > 0) await closed.first().click();
     for (const code of await main.locator('pre').all()) {
       await expect(code).toBeVisible();
       expect((await code.innerText()).trim()).not.toBe('');

@@ -9,4 +9,17 @@ for (const url of pages) {
     await expect(page.locator('main h1')).toBeVisible();
     expect(problems).toEqual([]);
   });
+
+  test(`every heading on ${url} offers a link to itself`, async ({ page }) => {
+    await page.goto(url);
+    const headings = await page
+      .locator('.sl-markdown-content :is(h2, h3, h4)[id]')
+      .evaluateAll((elements) =>
+        elements.map((heading) => ({
+          id: heading.id,
+          link: heading.parentElement?.querySelector('a.sl-anchor-link')?.getAttribute('href') ?? null,
+        })),
+      );
+    expect(headings.filter(({ id, link }) => link !== `#${id}`)).toEqual([]);
+  });
 }

@@ -6,11 +6,16 @@ import { extractAnchors, type AnchorsManifest } from '../../scripts/site/anchors
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 
-/** Pages and heading anchors of the built site (dist/), read once when the specs load. */
-export function builtSite(): AnchorsManifest {
+/** The e2e tests check what `npm run build` published; they never build the site themselves. */
+export function requireBuild(): void {
   if (!existsSync(`${dist}/index.html`)) {
     throw new Error('e2e: dist/index.html not found: the e2e tests run against the built site. Run `npm run build` first.');
   }
+}
+
+/** Pages and heading anchors of the built site (dist/), read once when the specs load. */
+export function builtSite(): AnchorsManifest {
+  requireBuild();
   return extractAnchors(dist);
 }
 

@@ -126,3 +126,15 @@ test('SIGINT mid-build leaves dist/ whole and no staging; the next build publish
   expect(again.code, again.output).toBe(0);
   expect(readFileSync(join(copy, 'dist', 'index.html'), 'utf8')).not.toBe(PREVIOUS);
 });
+
+test('two builds started at once both finish, and dist/ holds one whole build', { timeout: 240_000 }, async () => {
+  const copy = copyProject('concurrent');
+  copies.push(copy);
+
+  const [first, second] = await Promise.all([build(copy), build(copy)]);
+  expect(first.code, first.output).toBe(0);
+  expect(second.code, second.output).toBe(0);
+  expect(readFileSync(join(copy, 'dist', 'index.html'), 'utf8')).toContain('</html>');
+  expect(existsSync(join(copy, 'dist', 'pagefind', 'pagefind.js'))).toBe(true);
+  expect(stagingLeft(copy)).toEqual([]);
+});
