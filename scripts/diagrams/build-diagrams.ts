@@ -21,6 +21,8 @@ const variantSchema = z.object({
 export const diagramEntrySchema = z.object({
   /** Where the source came from, for messages. */
   origin: z.string(),
+  /** The Mermaid source, for "Edit this diagram". */
+  source: z.string(),
   /** accTitle: the accessible name. */
   title: z.string(),
   /** accDescr: the accessible description. */
@@ -58,6 +60,7 @@ export async function buildDiagrams(
     });
     entries.set(diagram.name, {
       origin: diagram.origin,
+      source: diagram.source,
       title: diagram.light.title,
       description: diagram.light.description,
       steps,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { buildDiagrams, diagramEntrySchema } from './build-diagrams.ts';
 import { readDiagramSources, type DiagramSource } from './diagram-source.ts';
+import { DEFAULT_CACHE_DIR } from './render-cache.ts';
 
 export interface DiagramsLoaderOptions {
   /** Folder of `.mmd` files, relative to the project root. Default: `diagrams`. */
@@ -16,7 +17,12 @@ export interface DiagramsLoaderOptions {
    * Default: none.
    */
   generated?: (context: { root: string; log: (line: string) => void }) => Promise<DiagramSource[]>;
+  /** Render cache, relative to the project root. Default: `node_modules/.cache/pyconc/diagrams`. */
+  cacheDir?: string;
 }
+
+/** Directories already watched: Astro calls load() again on every content sync in dev. */
+const watching = new Set<string>();
 
 export function diagramsLoader(options: DiagramsLoaderOptions = {}): Loader {
   return {
@@ -25,6 +31,7 @@ export function diagramsLoader(options: DiagramsLoaderOptions = {}): Loader {
     async load({ store, logger, config, generateDigest, watcher }) {
       const root = fileURLToPath(config.root);
       const directory = join(root, options.directory ?? 'diagrams');
+      const cacheDir = join(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
       const log = (line: string) => logger.info(line);
       const sync = async () => {
         const started = performance.now();
@@ -40,7 +47,7 @@ export function diagramsLoader(options: DiagramsLoaderOptions = {}): Loader {
           }
           names.add(source.name);
         }
-        const { entries, stats } = await buildDiagrams(sources, { log });
+        const { entries, stats } = await buildDiagrams(sources, { cacheDir, log });
         store.clear();
         for (const [id, data] of entries) store.set({ id, data, digest: generateDigest(data) });
         logger.info(
@@ -49,6 +56,8 @@ export function diagramsLoader(options: DiagramsLoaderOptions = {}): Loader {
         );
       };
       await sync();
+      if (watching.has(directory)) return;
+      watching.add(directory);
       watcher?.add(directory);
       watcher?.on('change', (path) => {
         if (path.startsWith(directory) && path.endsWith('.mmd')) {

@@ -80,6 +80,26 @@ function markSteps(counter: { steps: number }): CustomPlugin {
   };
 }
 
+/**
+ * Every sequence diagram carries Mermaid's actor-shape symbols (the database icon alone is 13 KB
+ * of path data) whether or not an actor uses them; drop the ones nothing points to.
+ */
+function removeUnusedSymbols(svg: string): CustomPlugin {
+  const referenced = new Set([...svg.matchAll(/(?:href="#|url\(#)([^")]+)/g)].map((match) => match[1]));
+  return {
+    name: 'pyconcRemoveUnusedSymbols',
+    fn: () => ({
+      element: {
+        enter(node) {
+          node.children = node.children.filter(
+            (child) => !(child.type === 'element' && child.name === 'symbol' && !referenced.has(child.attributes.id)),
+          );
+        },
+      },
+    }),
+  };
+}
+
 /** `idPrefix` must be unique on a page, e.g. `diagram-gil-handoff-dark`. */
 export function finishSvg(rendered: RenderedSvg, idPrefix: string, origin: string): FinishedSvg {
   const counter = { steps: 0 };
@@ -88,10 +108,12 @@ export function finishSvg(rendered: RenderedSvg, idPrefix: string, origin: strin
     svg = optimize(rendered.svg, {
       multipass: false,
       plugins: [
+        removeUnusedSymbols(rendered.svg),
         { name: 'prefixIds', params: { prefix: idPrefix, delim: '-', prefixClassNames: false } },
         accessibleSizedRoot(idPrefix, rendered),
         markSteps(counter),
         'removeComments',
+        'minifyStyles',
       ],
     }).data;
   } catch (error) {

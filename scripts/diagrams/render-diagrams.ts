@@ -19,10 +19,11 @@ export const VARIANTS = ['light', 'dark'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /**
- * Gantt charts take the width they are given: Starlight's content column is 45rem (720 px).
- * Lane labels sit in the left padding, so it must fit "Parallelism worker 1" or "Thread-1".
+ * Gantt charts take the width they are given: Starlight's content column is about 40rem on a
+ * desktop, so they render at their natural size there. Lane label room (leftPadding) depends on
+ * the labels, so each chart sets it in its own front matter.
  */
-const GANTT: MermaidConfig['gantt'] = { useWidth: 720, leftPadding: 170 };
+const GANTT: MermaidConfig['gantt'] = { useWidth: 640 };
 
 /** Mermaid configuration per variant. Part of the cache key. */
 export const MERMAID_CONFIGS: Record<Variant, MermaidConfig> = {

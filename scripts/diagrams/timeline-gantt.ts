@@ -27,10 +27,9 @@ export type GilTurns = z.infer<typeof gilTurnsSchema>;
 
 const nsToMs = (ns: number) => ns / 1e6;
 
-/** Lanes from recorded thread/process lifetimes, in order of start; unfinished ones are left out. */
+/** Lanes from recorded thread/process lifetimes, in order of start. */
 export function lanesFromTrace(trace: readonly TraceEvent[]): TimelineLane[] {
   return trace
-    .filter((event): event is TraceEvent & { endNs: number } => event.endNs !== null)
     .toSorted((a, b) => a.startNs - b.startNs)
     .map((event) => ({
       label: event.name === 'MainProcess' ? 'Main process' : event.name,
@@ -55,6 +54,12 @@ const plain = (text: string) => text.replace(/[:;#\n]/g, ' ').replace(/\s+/g, ' 
 const oneLine = (text: string) => text.replace(/;/g, ',').replace(/#/g, 'number ').replace(/\s+/g, ' ').trim();
 const ms = (value: number) => `${Math.round(value)} ms`;
 
+/** Lane labels sit left of the bars; Mermaid's 11 px Arial averages under 7 px per character. */
+function labelRoom(lanes: readonly TimelineLane[]): number {
+  const longest = Math.max(...lanes.map((lane) => plain(lane.label).length));
+  return Math.max(75, Math.ceil(longest * 7) + 20);
+}
+
 export interface GanttOptions {
   title: string;
   description: string;
@@ -68,10 +73,13 @@ export interface GanttOptions {
  * so times are rounded to 1 ms; `%Q` prints milliseconds since the origin on the axis.
  */
 export function ganttSource({ title, description, lanes, labelBars = true }: GanttOptions): string {
-  if (lanes.length === 0) throw new TimelineDataError(`${title}: nothing to draw (no finished thread or process).`);
+  if (lanes.length === 0) throw new TimelineDataError(`${title}: nothing to draw (no thread or process was recorded).`);
   const lines = [
     '---',
-    'displayMode: compact',
+    'config:',
+    '  gantt:',
+    '    displayMode: compact',
+    `    leftPadding: ${labelRoom(lanes)}`,
     '---',
     'gantt',
     `  accTitle: ${oneLine(title)}`,

@@ -2,6 +2,7 @@
  * Diagrams in a real browser. Builds tests/fixtures/diagrams-site (one page with every diagram
  * and three measured timelines) once, previews it on port 0, and checks what a reader gets.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
@@ -66,8 +67,12 @@ test('no page loads Mermaid: 0 bytes of Mermaid JavaScript', async ({ page }) =>
   await open(page, 'light');
   await page.waitForLoadState('networkidle');
   const inline = await page.locator('script:not([src])').allTextContents();
-  const mermaidScripts = [...scripts.map((script) => script.url + script.body), ...inline].filter((text) => /mermaid/i.test(text));
+  // Only "Edit this diagram" imports Mermaid, and only on click: no loaded script may contain it.
+  const mermaidScripts = [...scripts.map((script) => script.url + script.body), ...inline].filter((text) =>
+    /mermaid\.core|mermaid\.initialize|diagram-editor\.[^.]+\.js"?\s*\)/.test(text),
+  );
   expect(mermaidScripts).toEqual([]);
+  expect(scripts.map((script) => script.url).filter((url) => /mermaid|diagram-editor/i.test(url))).toEqual([]);
   expect(await page.evaluate(() => 'mermaid' in window)).toBe(false);
   const bytes = scripts.reduce((sum, script) => sum + script.body.length, 0);
   test.info().annotations.push({ type: 'measure', description: `page JS: ${scripts.length} files, ${bytes} bytes, Mermaid 0 bytes` });
@@ -116,6 +121,33 @@ test('step-through works by keyboard: Next, arrow keys, live explanation, highli
   await expect(next).toBeFocused();
 });
 
+test('"Edit this diagram" loads Mermaid only when clicked, then previews edits and reports errors', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') requested.push(request.url());
+  });
+  await open(page, 'light');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((url) => /mermaid|diagram-editor/i.test(url))).toEqual([]);
+
+  const figure = page.locator('figure[data-diagram="lock-contention"]');
+  await figure.getByRole('button', { name: 'Edit this diagram' }).click();
+  const source = figure.getByRole('textbox', { name: /Mermaid source/ });
+  await expect(source).toBeFocused();
+  await expect(source).toHaveValue(/accTitle: Two threads contending for a lock/);
+  const preview = figure.locator('.editor .preview svg');
+  await expect(preview).toContainText('acquire(): free, A owns it');
+  expect(requested.some((url) => /diagram-editor/.test(url))).toBe(true);
+
+  await source.fill((await source.inputValue()).replace('acquire(): free, A owns it', 'acquire(): A got it first'));
+  await expect(preview).toContainText('acquire(): A got it first');
+  // Arrow keys in the source box move the caret, they do not step through the diagram.
+  await source.press('ArrowLeft');
+  await expect(figure.locator('.explanation')).toHaveText(/^8 steps\./);
+  await source.fill('sequenceDiagram\n  A->>: oops\n');
+  await expect(figure.getByRole('status')).toContainText('Mermaid: Parse error');
+});
+
 test('without JavaScript the whole diagram shows and the step controls stay hidden', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -143,27 +175,72 @@ test('on a narrow screen a wide diagram scrolls in its own box, not the page', a
 
 test('diagrams cause no layout shift: their size is known before anything loads', async ({ page }) => {
   await page.addInitScript(() => {
-    (window as unknown as { cls: number }).cls = 0;
+    const record = window as unknown as { cls: number; shifted: string[] };
+    record.cls = 0;
+    record.shifted = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node?: Node }[];
+      })[]) {
+        if (entry.hadRecentInput) continue;
+        record.cls += entry.value;
+        for (const source of entry.sources) {
+          const element = source.node instanceof Element ? source.node : source.node?.parentElement;
+          record.shifted.push(`${entry.value.toFixed(3)} ${element?.tagName ?? '?'}.${element?.className ?? ''}`);
+        }
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await open(page, 'light');
   await page.waitForLoadState('networkidle');
-  const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+  const { cls, shifted } = await page.evaluate(() => {
+    const record = window as unknown as { cls: number; shifted: string[] };
+    return { cls: record.cls, shifted: record.shifted };
+  });
   test.info().annotations.push({ type: 'measure', description: `CLS ${cls.toFixed(4)}` });
-  expect(cls).toBeLessThan(0.01);
+  expect(cls, `shifted: ${shifted.join(', ')}`).toBeLessThan(0.01);
 });
 
 test('screenshot of every diagram, light and dark (test artefacts)', async ({ page }, testInfo) => {
+  // Tall enough for the tallest diagram, so Starlight's sticky header never covers one.
+  await page.setViewportSize({ width: 1280, height: 1400 });
   for (const theme of ['light', 'dark'] as const) {
     await open(page, theme);
     for (const name of [...diagramNames, ...timelineNames]) {
       const path = testInfo.outputPath(`${name}-${theme}.png`);
-      await page.locator(`figure[data-diagram="${name}"]`).screenshot({ path });
+      await page.locator(`figure[data-diagram="${name}"]`).screenshot({ path, style: 'header.header { visibility: hidden; }' });
       await testInfo.attach(`${name}-${theme}`, { path, contentType: 'image/png' });
     }
+  }
+});
+
+/** The published site, when the shared e2e setup serves it (tests/e2e/global-setup.ts sets SITE_URL). */
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const builtPages = existsSync(`${dist}index.html`)
+  ? (await readdir(dist, { recursive: true }))
+      .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
+      // Redirect pages navigate away at once; their targets are in the list anyway.
+      .filter((file) => !readFileSync(`${dist}${file}`, 'utf8').includes('http-equiv="refresh"'))
+      .map((file) => `/${file.replace(/index\.html$/, '')}`)
+  : [];
+
+test('on the built site, no page loads Mermaid and every diagram there is one accessible image', async ({ page }) => {
+  test.skip(!process.env['SITE_URL'] || builtPages.length === 0, 'needs the built site served as SITE_URL');
+  for (const path of builtPages) {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(new URL(path, process.env['SITE_URL']).href);
+    expect(scripts.filter((url) => /mermaid/i.test(url)), path).toEqual([]);
+    expect(await page.evaluate(() => 'mermaid' in window), path).toBe(false);
+    for (const figure of await page.locator('figure.pyconc-diagram').all()) {
+      const svg = figure.locator('svg[role="img"]:visible');
+      await expect(svg, path).toHaveCount(1);
+      await expect(svg, path).toHaveAccessibleName(/.{5,}/);
+    }
+    page.removeAllListeners('request');
   }
 });

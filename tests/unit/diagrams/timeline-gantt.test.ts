@@ -18,7 +18,6 @@ const threadsSleepTrace: TraceEvent[] = [
   { kind: 'thread', name: 'Thread-2 (thread_ripper_5000)', pid: 7, startNs: 61_500_000, endNs: 2_062_100_000 },
   { kind: 'process', name: 'MainProcess', pid: 7, startNs: 40_000_000, endNs: 2_070_000_000 },
   { kind: 'thread', name: 'Thread-1 (thread_ripper_5000)', pid: 7, startNs: 61_000_000, endNs: 2_061_900_000 },
-  { kind: 'thread', name: 'Thread-3 (killed)', pid: 7, startNs: 62_000_000, endNs: null },
 ];
 
 const run = (trace: TraceEvent[]) => ({
@@ -73,7 +72,7 @@ const gilTurns = {
 };
 
 describe('lanesFromTrace', () => {
-  test('one lane per finished thread or process, by start time, in ms', () => {
+  test('one lane per thread or process, by start time, in ms', () => {
     expect(lanesFromTrace(threadsSleepTrace)).toEqual([
       { label: 'Main process', bars: [{ startMs: 40, endMs: 2070 }] },
       { label: 'Thread-1 (thread_ripper_5000)', bars: [{ startMs: 61, endMs: 2061.9 }] },
@@ -101,7 +100,10 @@ describe('ganttSource', () => {
     expect(source).toBe(
       [
         '---',
-        'displayMode: compact',
+        'config:',
+        '  gantt:',
+        '    displayMode: compact',
+        '    leftPadding: 223',
         '---',
         'gantt',
         '  accTitle: Two sleeping threads',

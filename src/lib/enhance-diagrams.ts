@@ -1,10 +1,10 @@
 /**
- * Progressive enhancement for <Diagram>: step through a sequence diagram message by message.
- * Without this script the whole diagram shows and the controls stay hidden. Messages carry
- * data-step (added at build time); explanations come from the figure's data-steps.
+ * Progressive enhancement for <Diagram>: step through a sequence diagram message by message, and
+ * "Edit this diagram". Without scripting the whole diagram shows and CSS hides the controls.
+ * Messages carry data-step (added at build time); explanations come from the figure's data-steps.
  */
 
-function enhance(figure: HTMLElement): void {
+function enableStepping(figure: HTMLElement): void {
   const steps = JSON.parse(figure.dataset['steps'] ?? '[]') as string[];
   const stepper = figure.querySelector<HTMLElement>('.stepper');
   const previous = stepper?.querySelector<HTMLButtonElement>('[data-step-action="previous"]');
@@ -34,8 +34,10 @@ function enhance(figure: HTMLElement): void {
   previous.addEventListener('click', () => show(current - 1));
   next.addEventListener('click', () => show(current + 1));
   figure.addEventListener('keydown', (event) => {
-    // In a diagram wider than its box the arrow keys scroll it; leave them to the browser.
     const target = event.target as HTMLElement;
+    // Keys typed elsewhere in the figure (the "Edit this diagram" source box) are not steps.
+    if (!target.closest('.stepper, .scroll')) return;
+    // In a diagram wider than its box the arrow keys scroll it; leave them to the browser.
     if (target.classList.contains('scroll') && target.scrollWidth > target.clientWidth) return;
     // Only left/right: up/down keep scrolling the page.
     const move = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
@@ -44,14 +46,33 @@ function enhance(figure: HTMLElement): void {
     show(current + move);
   });
 
-  stepper.hidden = false;
   show(-1);
 }
 
-/** Enhances every <Diagram> with steps on the page, once. */
+function enableEditing(figure: HTMLElement): void {
+  const button = figure.querySelector<HTMLButtonElement>('[data-action="edit"]');
+  const source = figure.dataset['source'];
+  if (!button || source === undefined) return;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = 'Loading Mermaid…';
+    try {
+      const { openEditor } = await import('./diagram-editor.ts');
+      (await openEditor(figure, source)).focus();
+      button.remove();
+    } catch (error) {
+      button.disabled = false;
+      button.textContent = 'Edit this diagram (loading failed, try again)';
+      console.error(error);
+    }
+  });
+}
+
+/** Enhances every <Diagram> on the page, once. */
 export function enhanceDiagrams(root: ParentNode): void {
-  for (const figure of root.querySelectorAll<HTMLElement>('.pyconc-diagram[data-steps]:not([data-enhanced])')) {
+  for (const figure of root.querySelectorAll<HTMLElement>('.pyconc-diagram:not([data-enhanced])')) {
     figure.setAttribute('data-enhanced', '');
-    enhance(figure);
+    enableStepping(figure);
+    enableEditing(figure);
   }
 }
