@@ -53,6 +53,7 @@ const result = (id: string, variants: VariantResult[]): ExampleResult => ({
     freeThreadedBuild: false,
     gilEnabled: true,
     cpuCount: 2,
+    usableCpuCount: 2,
     platform: 'Linux',
     defaultStartMethod: 'fork',
     availableStartMethods: ['fork', 'spawn', 'forkserver'],
