@@ -7,7 +7,7 @@ import type { DiagramSource } from './diagram-source.ts';
 import { timelineSource } from './timeline-gantt.ts';
 
 /** Examples drawn by <Timeline>: sleeping threads, GIL turns, side-by-side processes, CPU-bound work. */
-export const TIMELINE_EXAMPLES = ['threads-sleep', 'gil-turns', 'processes-guarded', 'gil-cpu-bound'] as const;
+export const TIMELINE_EXAMPLES = ['threads-sleep', 'gil-turns', 'processes-guarded', 'gil-cpu-bound', 'exercise-processes-threads'] as const;
 
 export interface MeasuredTimelinesOptions {
   /** Project root. */
