@@ -68,7 +68,7 @@ export async function findInterpreter(
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
     throw new Error(
       `Python interpreter ${requested} (${executable}) is ${info.versionInfo.join('.')}; the examples need ` +
-        `${MIN_PYTHON.join('.')} or newer. Set PYTHON (or PYTHONS) to a newer interpreter.`,
+        `${MIN_PYTHON.join('.')} or newer. Fix: set PYTHON (or PYTHONS) to a newer interpreter.`,
     );
   }
   return { ...info, requested };
@@ -81,7 +81,7 @@ async function probe(requested: string, executable: string): Promise<Interpreter
   } catch (error) {
     throw new Error(
       `Could not ask ${executable} (from "${requested}") what it is: is it a Python interpreter? ` +
-        'Set PYTHON to one.',
+        'Fix: set PYTHON to one.',
       { cause: error },
     );
   }
@@ -89,14 +89,24 @@ async function probe(requested: string, executable: string): Promise<Interpreter
 
 /** PATH lookup, then through a pyenv shim to the interpreter it would run, then realpath. */
 async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const found = requested.includes('/') ? resolve(requested) : await searchPath(requested, env);
+  const found = requested.includes('/') ? await executableAt(resolve(requested)) : await searchPath(requested, env);
   if (!found) {
     throw new Error(
-      `Python interpreter "${requested}" not found on PATH. Install it or set PYTHON to its path.`,
+      `Python interpreter "${requested}" not found ${requested.includes('/') ? 'or not executable' : 'on PATH'}. ` +
+        'Fix: install it, or set PYTHON to the path of a Python 3.9+ interpreter (e.g. PYTHON=python3.11).',
     );
   }
   const shimTarget = await throughPyenvShim(found, requested, env);
   return realpath(shimTarget ?? found);
+}
+
+async function executableAt(path: string): Promise<string | undefined> {
+  try {
+    await access(path, constants.X_OK);
+    return path;
+  } catch {
+    return undefined;
+  }
 }
 
 async function searchPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {

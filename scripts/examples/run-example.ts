@@ -181,6 +181,17 @@ function medianIndex(wallMs: readonly number[]): number {
   return (order[Math.floor((order.length - 1) / 2)] as readonly [number, number])[1];
 }
 
+/** Most of a stream a failure message shows: the first lines say what went wrong. */
+const SHOWN_OUTPUT_LINES = 40;
+const SHOWN_OUTPUT_CHARS = 2000;
+const SHOWN_PROBLEM_CHARS = 300;
+
+/** The start of `text`, saying how much more there was: a failure message stays readable at 50 MB. */
+function shorten(text: string): string {
+  const head = text.split('\n').slice(0, SHOWN_OUTPUT_LINES).join('\n').slice(0, SHOWN_OUTPUT_CHARS);
+  return head.length >= text.length ? text : `${head}\n… (${text.length - head.length} more characters not shown)`;
+}
+
 function mismatch(
   example: ExampleFiles,
   variantIndex: number,
@@ -192,12 +203,12 @@ function mismatch(
 ): ExampleMismatchError {
   const variantName = variant.startMethod ? `start method ${variant.startMethod}` : 'default start method';
   const block = (title: string, text: string) =>
-    `  ${title}:\n${text === '' ? '    (empty)' : text.replace(/\n$/, '').replace(/^/gm, '    ')}`;
+    `  ${title}:\n${text === '' ? '    (empty)' : shorten(text).replace(/\n$/, '').replace(/^/gm, '    ')}`;
   return new ExampleMismatchError(
     [
       `Example ${example.sourceFile} did not do what ${example.specFile} expects ` +
         `(${variantName}, ${interpreter.requested} ${interpreter.versionInfo.join('.')}, ${which}):`,
-      ...problems.map((p) => `  - ${p}`),
+      ...problems.map((p) => `  - ${p.length <= SHOWN_PROBLEM_CHARS ? p : `${p.slice(0, SHOWN_PROBLEM_CHARS)}…`}`),
       block('actual stdout', run.stdout.text),
       block('actual stderr', run.stderr.text),
       `  exit status: ${run.exitCode ?? `killed by ${run.signal}`}, wall time ${(run.wallMs / 1000).toFixed(2)} s`,

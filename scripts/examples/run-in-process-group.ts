@@ -35,9 +35,19 @@ export interface GroupOutcome {
  * (Ctrl-C in the CLI, a crashed build) it takes them down first.
  */
 const liveGroups = new Set<number>();
-process.on('exit', () => {
+function killLiveGroups(): void {
   for (const pgid of liveGroups) killGroup(pgid);
-});
+}
+process.on('exit', killLiveGroups);
+// A signal's default action ends Node without 'exit' handlers: an interrupted build (Ctrl-C,
+// the build wrapper's SIGTERM) left the running example behind. Kill the groups, then let the
+// signal do what it would have done.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killLiveGroups();
+    process.kill(process.pid, signal);
+  });
+}
 
 export function runInProcessGroup(options: RunInProcessGroupOptions): Promise<GroupOutcome> {
   const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;

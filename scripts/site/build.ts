@@ -13,7 +13,7 @@ import { findChromium } from '../browser/find-chromium.ts';
 import { redirects } from '../../src/redirects.ts';
 import { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } from './anchors.ts';
 import { cleanUpAfterDeadBuilds, createStaging, publish } from './publish.ts';
-import { runAstroBuild, type AstroBuild } from './run-astro-build.ts';
+import { runAstroBuild, summariseAstroError, type AstroBuild } from './run-astro-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -55,6 +55,15 @@ function checkAnchors(staging: string): void {
   }
 }
 
+/** A fix for the errors whose own message does not give one (errors of our loaders do). */
+function fixHint(error: string): string {
+  if (/^Fix:|How to fix|Set PYTHON/im.test(error)) return '';
+  if (error.includes('starlight-links-validator')) {
+    return '\nFix: correct the link at the file and line shown (a page is /<slug>/, an anchor is a heading id from src/anchors.json), or add the missing page or heading.';
+  }
+  return '';
+}
+
 async function build(): Promise<void> {
   for (const repair of cleanUpAfterDeadBuilds(root, dist)) log(repair);
 
@@ -77,7 +86,12 @@ async function build(): Promise<void> {
     const result = await astro.done;
     if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
     if (result !== 0) {
-      throw new BuildFailure(`astro build failed (${typeof result === 'number' ? `exit ${result}` : result}); its error is printed above.`, typeof result === 'number' ? result : 1);
+      const how = typeof result === 'number' ? `exit ${result}` : result;
+      const error = summariseAstroError(astro.output());
+      throw new BuildFailure(
+        error ? `astro build failed (${how}) at step 2/4:\n${error}${fixHint(error)}` : `astro build failed (${how}); its error is printed above.`,
+        typeof result === 'number' ? result : 1,
+      );
     }
     log('3/4 anchors: checking src/anchors.json against the new build');
     checkAnchors(staging);
