@@ -13,6 +13,7 @@ import {
   timelineSource,
   TimelineDataError,
 } from '../../../scripts/diagrams/timeline-gantt.ts';
+import { cpython311Linux } from '../../fixtures/interpreter/cpython-3.11-linux.ts';
 
 /** The shape sitecustomize.py records for the post's thread example (two 2 s sleeps). */
 const threadsSleepTrace: TraceEvent[] = [
@@ -45,20 +46,7 @@ const result = (id: string, variants: VariantResult[]): ExampleResult => ({
   sourceFile: `src/examples/${id}.py`,
   source: '',
   specFile: `src/examples/${id}.spec.yaml`,
-  interpreter: {
-    requested: 'python3',
-    executable: '/usr/bin/python3',
-    version: '3.11.7',
-    versionInfo: [3, 11, 7],
-    implementation: 'cpython',
-    freeThreadedBuild: false,
-    gilEnabled: true,
-    cpuCount: 2,
-    usableCpuCount: 2,
-    platform: 'Linux',
-    defaultStartMethod: 'fork',
-    availableStartMethods: ['fork', 'spawn', 'forkserver'],
-  },
+  interpreter: cpython311Linux,
   variants,
   ranAt: '2026-11-25T15:00:00.000Z',
   cacheKey: 'k',

@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findInterpreter, requestedInterpreters } from '../../../scripts/examples/find-interpreter.ts';
+import { cpython311Linux } from '../../fixtures/interpreter/cpython-3.11-linux.ts';
 
 describe('requestedInterpreters', () => {
   it('takes PYTHONS, then PYTHON, then the configured one, then python3', () => {
@@ -45,18 +46,8 @@ describe('findInterpreter', { timeout: 30_000 }, () => {
 
   it('refuses an interpreter older than 3.9, saying which and what to do', async () => {
     const fake = join(dir, 'python-old');
-    const answer = {
-      version: '3.8.18',
-      versionInfo: [3, 8, 18],
-      implementation: 'cpython',
-      freeThreadedBuild: false,
-      gilEnabled: true,
-      cpuCount: 2,
-      usableCpuCount: 2,
-      platform: 'Linux',
-      defaultStartMethod: 'fork',
-      availableStartMethods: ['fork', 'spawn', 'forkserver'],
-    };
+    const { requested, executable, ...probe } = cpython311Linux;
+    const answer = { ...probe, version: '3.8.18', versionInfo: [3, 8, 18] };
     await writeFile(fake, `#!/bin/sh\necho '${JSON.stringify(answer)}'\n`);
     await chmod(fake, 0o755);
     await expect(findInterpreter(fake, dir, process.env)).rejects.toThrow(

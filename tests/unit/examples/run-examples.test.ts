@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExamplesFailedError, runExamples, type RunExamplesOptions } from '../../../scripts/examples/index.ts';
 
+const HANGING_CHILD = fileURLToPath(new URL('../../fixtures/python/hanging-child.py', import.meta.url));
+
 const FIXTURE = fileURLToPath(new URL('../../fixtures/runner-examples/', import.meta.url));
 
 let root: string;
@@ -141,19 +143,7 @@ describe('runExamples', { timeout: 60_000 }, () => {
   });
 
   it('fails an example whose child hangs, killing parent and child', async () => {
-    await writeFile(
-      join(root, 'src/examples/hangs.py'),
-      [
-        'import multiprocessing, time',
-        'def hang():',
-        '    time.sleep(1000)',
-        'if __name__ == "__main__":',
-        '    child = multiprocessing.Process(target=hang)',
-        '    child.start()',
-        '    print(child.pid, flush=True)',
-        '    child.join()',
-      ].join('\n'),
-    );
+    await cp(HANGING_CHILD, join(root, 'src/examples/hangs.py'));
     await writeFile(
       join(root, 'src/examples/hangs.spec.yaml'),
       'description: d\ntimeoutSeconds: 3\nrepeats: 1\nrepeatsReason: one is enough\nvariants:\n  - startMethod: spawn\n    expect: {}\n',

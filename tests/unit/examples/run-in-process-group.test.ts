@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { runInProcessGroup } from '../../../scripts/examples/run-in-process-group.ts';
+
+const HANGING_CHILD = fileURLToPath(new URL('../../fixtures/python/hanging-child.py', import.meta.url));
 
 const python = process.env['PYTHON'] ?? 'python3';
 
@@ -54,16 +58,7 @@ describe('runInProcessGroup', { timeout: 30_000 }, () => {
   });
 
   it('kills a hanging multiprocessing child with its parent', async () => {
-    const code = [
-      'import multiprocessing, time',
-      'def hang():',
-      '    time.sleep(1000)',
-      'if __name__ == "__main__":',
-      '    child = multiprocessing.Process(target=hang)',
-      '    child.start()',
-      '    print(child.pid, flush=True)',
-      '    child.join()',
-    ].join('\n');
+    const code = await readFile(HANGING_CHILD, 'utf8');
     const outcome = await run(code, 4_000);
     expect(outcome.timedOut).toBe(true);
     const childPid = outcome.stdout.text.trim();

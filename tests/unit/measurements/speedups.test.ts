@@ -12,6 +12,7 @@ import {
   summaryRow,
   type Measurement,
 } from '../../../scripts/measurements/speedups.ts';
+import { cpython311Linux } from '../../fixtures/interpreter/cpython-3.11-linux.ts';
 
 const twoCoresGil = { cpuCount: 2, gilEnabled: true, freeThreadedBuild: false, interpreter: 'python3' };
 /** Fibonacci on an idle moment of the build machine. */
@@ -154,20 +155,7 @@ describe('measurementsOf', () => {
         sourceFile: 'src/examples/exercise-fibonacci.py',
         source: '',
         specFile: 'src/examples/exercise-fibonacci.spec.yaml',
-        interpreter: {
-          requested: 'python3',
-          executable: '/usr/bin/python3.11',
-          version: '3.11.7',
-          versionInfo: [3, 11, 7],
-          implementation: 'cpython',
-          freeThreadedBuild: false,
-          gilEnabled: true,
-          cpuCount: 2,
-          usableCpuCount: 2,
-          platform: 'Linux',
-          defaultStartMethod: 'fork',
-          availableStartMethods: ['fork', 'spawn', 'forkserver'],
-        },
+        interpreter: cpython311Linux,
         variants: [
           {
             name: 'default',
