@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Tests that build whole copies of the site: run after the others, so they do not starve their timeouts. */
-const SITE_BUILDS = ['tests/unit/site/build.test.ts', 'tests/unit/site/build-bad-input.test.ts'];
+const SITE_BUILDS = ['tests/unit/site/build.test.ts'];
 
 /** Unit tests: one file per module under tests/unit/, fixtures in tests/fixtures/<case>/. */
 export default defineConfig({
