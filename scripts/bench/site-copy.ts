@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const SITE_PARTS = ['src', 'diagrams', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 /** Components that pull examples or diagrams into a page. */
-const BUILD_TIME_COMPONENTS = ['Example', 'Diagram', 'Timeline'];
+const BUILD_TIME_COMPONENTS = ['Example', 'Diagram', 'Timeline', 'SpeedupTable', 'MeasuredAnswer'];
 
 export async function copySite(root: string, name: string): Promise<string> {
   await mkdir(join(root, '.tmp'), { recursive: true });
@@ -17,7 +17,7 @@ export async function copySite(root: string, name: string): Promise<string> {
   return site;
 }
 
-/** Removes every <Example>, <Diagram>, <Timeline> and their imports, and the two collections. */
+/** Removes every build-time component (BUILD_TIME_COMPONENTS) and its imports, and the two collections. */
 export async function makePlain(site: string): Promise<void> {
   const docs = join(site, 'src', 'content', 'docs');
   const usage = new RegExp(`<(${BUILD_TIME_COMPONENTS.join('|')})\\b[^>]*/>`, 'g');

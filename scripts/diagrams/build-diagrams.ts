@@ -2,11 +2,38 @@
  * From diagram sources to page-ready entries: render (cached), finish the SVG per variant, attach
  * the step-through explanations, and check that the steps match what Mermaid drew.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { z } from 'astro/zod';
 import type { DiagramSource } from './diagram-source.ts';
 import { parseSteps } from './diagram-source.ts';
-import { finishSvg } from './finish-svg.ts';
-import { renderDiagrams, VARIANTS, type RenderOptions, type RenderStats } from './render-diagrams.ts';
+import { finishSvg, type FinishedSvg } from './finish-svg.ts';
+import { cacheKey, createRenderCache, DEFAULT_CACHE_DIR } from './render-cache.ts';
+import {
+  renderDiagrams,
+  VARIANTS,
+  versionOf,
+  type RenderedSvg,
+  type RenderOptions,
+  type RenderStats,
+} from './render-diagrams.ts';
+
+const finishedSvgSchema = z.object({
+  svg: z.string(),
+  id: z.string(),
+  steps: z.number().int().nonnegative(),
+}) satisfies z.ZodType<FinishedSvg>;
+
+/**
+ * Everything a finished SVG depends on. The finishing code enters by the hash of its source, so
+ * any edit to finish-svg.ts makes every stored result a miss without anyone bumping a version.
+ */
+export function finishKey(rendered: RenderedSvg, idPrefix: string, finishCode: string, svgoVersion: string): string {
+  const code = createHash('sha256').update(finishCode).digest('hex');
+  return cacheKey({ kind: 'finished', rendered, idPrefix, code, svgo: svgoVersion });
+}
+
+export const FINISH_SVG_SOURCE = new URL('./finish-svg.ts', import.meta.url);
 
 const variantSchema = z.object({
   /** Inline SVG markup, ids prefixed with `diagram-<name>-<variant>`. */
@@ -38,35 +65,59 @@ export class DiagramStepsError extends Error {
   override name = 'DiagramStepsError';
 }
 
+export interface BuildStats extends RenderStats {
+  /** Diagram variants finished (svgo) in this call; the others came finished from the cache. */
+  finished: number;
+}
+
 export async function buildDiagrams(
   sources: readonly DiagramSource[],
   options: RenderOptions = {},
-): Promise<{ entries: Map<string, DiagramEntry>; stats: RenderStats }> {
-  const { diagrams, stats } = await renderDiagrams(sources, options);
-  const entries = new Map<string, DiagramEntry>();
-  for (const diagram of diagrams) {
-    const steps = parseSteps(diagram.source);
-    const [light, dark] = VARIANTS.map((variant) => {
-      const rendered = diagram[variant];
-      const finished = finishSvg(rendered, `diagram-${diagram.name}-${variant}`, diagram.origin);
-      if (finished.steps !== steps.length) {
-        throw new DiagramStepsError(
-          `${diagram.origin}: found ${steps.length} message line(s) in the source but Mermaid drew ${finished.steps} ` +
-            `message(s) in the ${variant} SVG, so the step-through explanations would not line up. ` +
-            'Fix: put each message on its own line as `From->>To: text`.',
-        );
-      }
-      return { svg: finished.svg, id: finished.id, width: rendered.width, height: rendered.height };
-    });
-    entries.set(diagram.name, {
-      origin: diagram.origin,
-      source: diagram.source,
-      title: diagram.light.title,
-      description: diagram.light.description,
-      steps,
-      light: light!,
-      dark: dark!,
-    });
-  }
-  return { entries, stats };
+): Promise<{ entries: Map<string, DiagramEntry>; stats: BuildStats }> {
+  const [{ diagrams, stats }, finishCode] = await Promise.all([
+    renderDiagrams(sources, options),
+    readFile(FINISH_SVG_SOURCE, 'utf8'),
+  ]);
+  const cache = createRenderCache(options.cacheDir ?? DEFAULT_CACHE_DIR, finishedSvgSchema);
+  const svgoVersion = versionOf('svgo');
+  let finishedNow = 0;
+  const finish = async (rendered: RenderedSvg, idPrefix: string, origin: string): Promise<FinishedSvg> => {
+    const key = finishKey(rendered, idPrefix, finishCode, svgoVersion);
+    const hit = await cache.get(key);
+    if (hit) return hit;
+    const finished = finishSvg(rendered, idPrefix, origin);
+    finishedNow += 1;
+    await cache.set(key, finished);
+    return finished;
+  };
+  const built = await Promise.all(
+    diagrams.map(async (diagram) => {
+      const steps = parseSteps(diagram.source);
+      const [light, dark] = await Promise.all(
+        VARIANTS.map(async (variant) => {
+          const rendered = diagram[variant];
+          const finished = await finish(rendered, `diagram-${diagram.name}-${variant}`, diagram.origin);
+          if (finished.steps !== steps.length) {
+            throw new DiagramStepsError(
+              `${diagram.origin}: found ${steps.length} message line(s) in the source but Mermaid drew ${finished.steps} ` +
+                `message(s) in the ${variant} SVG, so the step-through explanations would not line up. ` +
+                'Fix: put each message on its own line as `From->>To: text`.',
+            );
+          }
+          return { svg: finished.svg, id: finished.id, width: rendered.width, height: rendered.height };
+        }),
+      );
+      const entry: DiagramEntry = {
+        origin: diagram.origin,
+        source: diagram.source,
+        title: diagram.light.title,
+        description: diagram.light.description,
+        steps,
+        light: light!,
+        dark: dark!,
+      };
+      return [diagram.name, entry] as const;
+    }),
+  );
+  return { entries: new Map(built), stats: { ...stats, finished: finishedNow } };
 }

@@ -52,7 +52,7 @@ export function diagramsLoader(options: DiagramsLoaderOptions = {}): Loader {
         for (const [id, data] of entries) store.set({ id, data, digest: generateDigest(data) });
         logger.info(
           `${entries.size} diagrams in ${Math.round(performance.now() - started)} ms ` +
-            `(${stats.rendered} rendered, ${stats.cached} cached${stats.browserLaunched ? ', one browser launch' : ', no browser'})`,
+            `(${stats.rendered} rendered, ${stats.cached} cached, ${stats.finished} finished${stats.browserLaunched ? ', one browser launch' : ', no browser'})`,
         );
       };
       await sync();

@@ -1,7 +1,7 @@
 /**
  * The measured-timeline diagrams: every example variant whose run recorded more than the main
- * process (or printed GIL turns) becomes a gantt. The runner shares one run per example between
- * its own collection and this caller, so asking for all examples costs nothing extra.
+ * process (or printed GIL turns) becomes a gantt. The runner hands this caller the same report
+ * as its own collection (same options, same build), so asking for all examples costs nothing extra.
  */
 import { runExamples } from '../examples/index.ts';
 import type { DiagramSource } from './diagram-source.ts';

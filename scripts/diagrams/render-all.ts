@@ -17,7 +17,7 @@ const { entries, stats } = await buildDiagrams([...files, ...timelines], { cache
 const elapsed = Math.round(performance.now() - started);
 console.log(
   `[diagrams] ${entries.size} diagrams (${timelines.length} measured timelines) in ${elapsed} ms: ${stats.rendered} variant(s) rendered, ` +
-    `${stats.cached} cached, browser ${stats.browserLaunched ? 'launched once' : 'not launched'}`,
+    `${stats.cached} cached, ${stats.finished} finished, browser ${stats.browserLaunched ? 'launched once' : 'not launched'}`,
 );
 for (const [name, entry] of entries) {
   console.log(

@@ -52,7 +52,7 @@ const CACHE_FORMAT = 1;
 const require = createRequire(import.meta.url);
 
 /** Installed version of a package; its package.json is not always exported, so walk up from its entry. */
-function versionOf(pkg: string): string {
+export function versionOf(pkg: string): string {
   let directory = dirname(require.resolve(pkg));
   while (directory !== dirname(directory)) {
     try {

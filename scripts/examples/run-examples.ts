@@ -3,7 +3,7 @@
  * The one code path behind `npm run examples` and the `examples` content collection.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheKey, DEFAULT_CACHE_DIR, readCacheEntry, RUNNER_VERSION, writeCacheEntry } from './cache.ts';
@@ -76,10 +76,53 @@ function produceOnce(
   return shared;
 }
 
+/**
+ * The latest report per set of options, so the second caller in one build (or one asking while
+ * the first is still running) gets the first one's report: nothing is read, hashed or printed
+ * twice. Only the latest is kept, so a long dev session does not pile up reports; failed reports
+ * are dropped so the next call tries again.
+ */
+const reports = new Map<string, { inputs: string; report: Promise<RunExamplesReport> }>();
+
+/**
+ * The size and mtime of every file the report is made from, so a dev server that calls again
+ * after an edit gets a fresh report; stat-ing is much cheaper than reading and hashing them all.
+ * The interpreter is not among them: a Python upgraded under a running dev server needs a restart.
+ */
+async function inputsOf(examplesDir: string): Promise<string> {
+  const files = [
+    ...(await readdir(examplesDir)).sort().map((name) => join(examplesDir, name)),
+    join(SITECUSTOMIZE_DIR, 'sitecustomize.py'),
+  ];
+  const stats = await Promise.all(
+    files.map(async (file) => {
+      const { size, mtimeMs } = await stat(file);
+      return [file, size, mtimeMs];
+    }),
+  );
+  return JSON.stringify(stats);
+}
+
 export async function runExamples(options: RunExamplesOptions = {}): Promise<RunExamplesReport> {
-  const started = performance.now();
   const root = resolve(options.root ?? process.cwd());
   const env = options.env ?? process.env;
+  // `force` means run now: never answered from an earlier report.
+  if (options.force) return produceReport(options, root, env);
+  const { log: _log, ...decisive } = options;
+  const key = JSON.stringify({ ...decisive, root, env });
+  const inputs = await inputsOf(resolve(root, options.examplesDir ?? 'src/examples'));
+  const latest = reports.get(key);
+  if (latest?.inputs === inputs) return latest.report;
+  const report = produceReport(options, root, env);
+  reports.set(key, { inputs, report });
+  report.catch(() => {
+    if (reports.get(key)?.report === report) reports.delete(key);
+  });
+  return report;
+}
+
+async function produceReport(options: RunExamplesOptions, root: string, env: NodeJS.ProcessEnv): Promise<RunExamplesReport> {
+  const started = performance.now();
   const log = options.log ?? console.log;
   const cacheDir = resolve(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
 

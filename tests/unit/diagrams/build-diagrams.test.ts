@@ -1,9 +1,22 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
-import { buildDiagrams, DiagramStepsError } from '../../../scripts/diagrams/build-diagrams.ts';
+import * as svgo from 'svgo';
+import { expect, test, vi } from 'vitest';
+import {
+  buildDiagrams,
+  DiagramStepsError,
+  FINISH_SVG_SOURCE,
+  finishKey,
+} from '../../../scripts/diagrams/build-diagrams.ts';
 import type { DiagramSource } from '../../../scripts/diagrams/diagram-source.ts';
+import { renderDiagrams, versionOf } from '../../../scripts/diagrams/render-diagrams.ts';
+
+// The real svgo, watched: counts how often the finishing step really ran.
+vi.mock('svgo', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('svgo')>();
+  return { ...actual, optimize: vi.fn(actual.optimize) };
+});
 
 const cacheOptions = async () => ({ cacheDir: await mkdtemp(join(tmpdir(), 'pyconc-diagram-build-')), log: () => undefined });
 
@@ -37,4 +50,29 @@ test('when the source messages and the drawn messages disagree, the build says w
   const error = await buildDiagrams([crowded], await cacheOptions()).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(DiagramStepsError);
   expect((error as Error).message).toMatch(/^tests\/crowded\.mmd: found 2 message line\(s\) in the source but Mermaid drew 3/);
+});
+
+test('a warm build takes the finished SVG from the cache: svgo does not run again', { timeout: 60_000 }, async () => {
+  const options = await cacheOptions();
+  vi.mocked(svgo.optimize).mockClear();
+  const cold = await buildDiagrams([twoMessages], options);
+  expect(cold.stats.finished).toBe(2);
+  expect(svgo.optimize).toHaveBeenCalledTimes(2);
+  vi.mocked(svgo.optimize).mockClear();
+  const warm = await buildDiagrams([twoMessages], options);
+  expect(warm.stats).toMatchObject({ rendered: 0, finished: 0 });
+  expect(svgo.optimize).not.toHaveBeenCalled();
+  expect(warm.entries).toEqual(cold.entries);
+});
+
+test('the finished SVG is stored under the hash of finish-svg.ts as it is now, so editing it invalidates', { timeout: 60_000 }, async () => {
+  const options = await cacheOptions();
+  await buildDiagrams([twoMessages], options);
+  const { diagrams } = await renderDiagrams([twoMessages], options);
+  const rendered = diagrams[0]!.light;
+  const code = await readFile(FINISH_SVG_SOURCE, 'utf8');
+  const key = finishKey(rendered, 'diagram-two-messages-light', code, versionOf('svgo'));
+  expect(await readdir(options.cacheDir)).toContain(`${key}.json`);
+  const edited = finishKey(rendered, 'diagram-two-messages-light', `${code}\n// any edit\n`, versionOf('svgo'));
+  expect(edited).not.toBe(key);
 });

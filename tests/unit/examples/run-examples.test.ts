@@ -7,7 +7,7 @@ import { appendFile, chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExamplesFailedError, runExamples, type RunExamplesOptions } from '../../../scripts/examples/index.ts';
 
 const HANGING_CHILD = fileURLToPath(new URL('../../fixtures/python/hanging-child.py', import.meta.url));
@@ -88,20 +88,43 @@ describe('runExamples', { timeout: 60_000 }, () => {
     }
   });
 
-  it('starts no Python at all when nothing changed', async () => {
+  it('starts no Python at all when nothing changed, in a later build', async () => {
     await run();
     const starts = await pythonStarts();
     expect(starts).toBeGreaterThan(0);
-    const warm = await run();
+    // A fresh copy of the runner module is what a new build process starts with.
+    vi.resetModules();
+    const later = await import('../../../scripts/examples/index.ts');
+    const warm = await later.runExamples({ root, env, log: () => {} });
     expect(warm).toMatchObject({ ran: 0, cached: 3 });
     expect(await pythonStarts()).toBe(starts);
   });
 
-  it('runs each example once when two callers ask at the same time', async () => {
-    const [first, second] = await Promise.all([run(), run()]);
+  it('hands a second caller with the same options the first report: nothing run, read or printed again', async () => {
+    const firstLines: string[] = [];
+    const first = await run({ log: (line) => firstLines.push(line) });
+    expect(firstLines).toHaveLength(3);
+    const starts = await pythonStarts();
+    // Without the cache, anything the second call ran or read would have to start Python again.
+    await rm(join(root, 'node_modules'), { recursive: true, force: true });
+    const secondLines: string[] = [];
+    const second = await run({ log: (line) => secondLines.push(line) });
+    expect(second).toBe(first);
+    expect(secondLines).toEqual([]);
+    expect(await pythonStarts()).toBe(starts);
+  });
+
+
+  it('runs each example once, and prints its progress once, when two callers ask at the same time', async () => {
+    const lines: string[] = [];
+    const [first, second] = await Promise.all([
+      run({ log: (line) => lines.push(line) }),
+      run({ log: (line) => lines.push(line) }),
+    ]);
     const runsOf = (report: typeof first) => report.entries.map((e) => e.results[0]?.variants.map((v) => v.runs));
     // Two separate runs could never produce identical wall times.
     expect(runsOf(second)).toEqual(runsOf(first));
+    expect(lines).toHaveLength(3);
   });
 
   it('runs again only the example whose source or spec changed', async () => {
