@@ -10,6 +10,10 @@ export default defineConfig({
   testDir: './e2e',
   globalSetup: './e2e/global-setup.ts',
   forbidOnly: !!process.env['CI'],
+  // One retry on CI, reported as "flaky" rather than hidden: on the shared 2-core machine a first
+  // page load occasionally stalls (seen once in ~5 runs: CLS 0.41 on Starlight's right sidebar,
+  // never on a diagram). A test that fails twice still fails the run.
+  retries: process.env['CI'] ? 1 : 0,
   fullyParallel: true,
   reporter: [['list']],
   outputDir: '../node_modules/.cache/pyconc/e2e/results',
