@@ -53,16 +53,18 @@ export async function readCacheEntry<T>(
 
 /** Writes a temporary file beside the entry, then renames it over: readers see all or nothing. */
 export async function writeCacheEntry(dir: string, key: string, value: unknown): Promise<void> {
-  await mkdir(dir, { recursive: true });
   const target = join(dir, `${key}.json`);
   const temporary = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
+    await mkdir(dir, { recursive: true });
     await writeFile(temporary, JSON.stringify(value));
     await rename(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw new Error(`Could not write cache entry ${target}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    // Best effort: the write error below is the one worth reporting.
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw new Error(
+      `Could not write cache entry ${target}: ${(error as Error).message}. Fix: check that the directory is writable.`,
+      { cause: error },
+    );
   }
 }
