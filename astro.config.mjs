@@ -17,6 +17,7 @@ export default defineConfig({
       title: 'Python Concurrency & Parallelism',
       sidebar,
       pagefind,
+      customCss: ['./src/styles/without-scripts.css'],
       plugins: [starlightLinksValidator()],
     }),
   ],

@@ -6,9 +6,9 @@
  * machines where Playwright cannot download, like ours). Every install attempt is printed.
  */
 import { execFile } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright';
+import { isExecutable } from '../shared/is-executable.ts';
 
 const run = promisify(execFile);
 
@@ -19,15 +19,6 @@ const SYSTEM_CHROMIUMS = [
   '/usr/bin/google-chrome',
   '/usr/bin/google-chrome-stable',
 ];
-
-async function isExecutable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function firstExecutable(): Promise<string | undefined> {
   for (const path of [chromium.executablePath(), ...SYSTEM_CHROMIUMS]) {

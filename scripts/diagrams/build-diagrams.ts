@@ -2,22 +2,17 @@
  * From diagram sources to page-ready entries: render (cached), finish the SVG per variant, attach
  * the step-through explanations, and check that the steps match what Mermaid drew.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { z } from 'astro/zod';
+import { codeVersion, contentKey } from '../cache/content-key.ts';
+import { createJsonCache } from '../cache/json-cache.ts';
+import { interpreterInfoSchema } from '../interpreters/interpreter-info.ts';
+import { packageVersion } from '../shared/package-version.ts';
 import type { DiagramSource } from './diagram-source.ts';
+import type { FinishedSvg } from './finish-svg.ts';
 import { parseSteps } from './diagram-source.ts';
-import { finishSvg, type FinishedSvg } from './finish-svg.ts';
-import { cacheKey, createRenderCache, DEFAULT_CACHE_DIR } from './render-cache.ts';
-import {
-  renderDiagrams,
-  VARIANTS,
-  versionOf,
-  type RenderedSvg,
-  type RenderOptions,
-  type RenderStats,
-} from './render-diagrams.ts';
+import { renderDiagrams, VARIANTS, type RenderedSvg, type RenderOptions, type RenderStats } from './render-diagrams.ts';
 
+/** A rendered SVG made ready for the page by finish-svg.ts, as cached. */
 const finishedSvgSchema = z.object({
   svg: z.string(),
   id: z.string(),
@@ -29,8 +24,7 @@ const finishedSvgSchema = z.object({
  * any edit to finish-svg.ts makes every stored result a miss without anyone bumping a version.
  */
 export function finishKey(rendered: RenderedSvg, idPrefix: string, finishCode: string, svgoVersion: string): string {
-  const code = createHash('sha256').update(finishCode).digest('hex');
-  return cacheKey({ kind: 'finished', rendered, idPrefix, code, svgo: svgoVersion });
+  return contentKey({ kind: 'finished', rendered, idPrefix, code: finishCode, svgo: svgoVersion });
 }
 
 export const FINISH_SVG_SOURCE = new URL('./finish-svg.ts', import.meta.url);
@@ -56,6 +50,8 @@ export const diagramEntrySchema = z.object({
   description: z.string(),
   /** One explanation per sequence-diagram message, in order (empty for other diagram types). */
   steps: z.array(z.string()),
+  /** For a measured timeline: the example run it draws (`<Timeline>` finds it by these). */
+  timeline: z.object({ example: z.string(), variant: z.string(), interpreter: interpreterInfoSchema }).optional(),
   light: variantSchema,
   dark: variantSchema,
 });
@@ -72,19 +68,18 @@ export interface BuildStats extends RenderStats {
 
 export async function buildDiagrams(
   sources: readonly DiagramSource[],
-  options: RenderOptions = {},
+  options: RenderOptions,
 ): Promise<{ entries: Map<string, DiagramEntry>; stats: BuildStats }> {
-  const [{ diagrams, stats }, finishCode] = await Promise.all([
-    renderDiagrams(sources, options),
-    readFile(FINISH_SVG_SOURCE, 'utf8'),
-  ]);
-  const cache = createRenderCache(options.cacheDir ?? DEFAULT_CACHE_DIR, finishedSvgSchema);
-  const svgoVersion = versionOf('svgo');
+  const [{ diagrams, stats }, finishCode] = await Promise.all([renderDiagrams(sources, options), codeVersion([FINISH_SVG_SOURCE])]);
+  const cache = createJsonCache(options.cacheDir, finishedSvgSchema);
+  const svgoVersion = packageVersion('svgo');
   let finishedNow = 0;
   const finish = async (rendered: RenderedSvg, idPrefix: string, origin: string): Promise<FinishedSvg> => {
     const key = finishKey(rendered, idPrefix, finishCode, svgoVersion);
     const hit = await cache.get(key);
     if (hit) return hit;
+    // Loaded only when something must be finished: a warm build never imports svgo.
+    const { finishSvg } = await import('./finish-svg.ts');
     const finished = finishSvg(rendered, idPrefix, origin);
     finishedNow += 1;
     await cache.set(key, finished);
@@ -113,6 +108,7 @@ export async function buildDiagrams(
         title: diagram.light.title,
         description: diagram.light.description,
         steps,
+        ...(diagram.timeline ? { timeline: diagram.timeline } : {}),
         light: light!,
         dark: dark!,
       };

@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
+import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
 
 export interface DiagramSource {
   /** Name used by `<Diagram name="…" />` and in element ids: the file name without `.mmd`. */
@@ -12,6 +13,16 @@ export interface DiagramSource {
   origin: string;
   /** The Mermaid source, passed to Mermaid unchanged so its line numbers match the file. */
   source: string;
+  /** For a measured timeline: the run it draws, so `<Timeline>` finds it without knowing its name. */
+  timeline?: TimelineOf;
+}
+
+/** Which example run a measured timeline draws. */
+export interface TimelineOf {
+  example: string;
+  /** Variant name (`default` or a start method). */
+  variant: string;
+  interpreter: InterpreterInfo;
 }
 
 export class DiagramSourceError extends Error {

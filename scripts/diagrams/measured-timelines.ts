@@ -1,28 +1,31 @@
 /**
- * The measured-timeline diagrams: every example variant whose run recorded more than the main
- * process (or printed GIL turns) becomes a gantt. The runner hands this caller the same report
- * as its own collection (same options, same build), so asking for all examples costs nothing extra.
+ * The measured timelines pages draw (`<Timeline>`, found by the build plan): one gantt per
+ * interpreter for each, from the run that page shows. They go through the same cached pipeline
+ * as every other diagram.
  */
-import { runExamples } from '../examples/index.ts';
+import type { ExampleEntry } from '../examples/result-schema.ts';
+import type { TimelineRequest } from '../plan/build-plan.ts';
 import type { DiagramSource } from './diagram-source.ts';
-import { hasTimeline, timelineSource } from './timeline-gantt.ts';
+import { TimelineDataError, timelineSource } from './timeline-gantt.ts';
 
-export interface MeasuredTimelinesOptions {
-  /** Project root. */
-  root: string;
-  /** Progress lines. Default console.log. */
-  log?: (line: string) => void;
+/** The diagram name of a timeline: unique per example, variant and interpreter (by position). */
+export function timelineName(request: TimelineRequest, interpreterIndex: number): string {
+  return `timeline-${request.example}-${request.variant}-${interpreterIndex + 1}`;
 }
 
-/** One diagram source per example variant worth drawing, from the first interpreter's result. */
-export async function measuredTimelines({ root, log }: MeasuredTimelinesOptions): Promise<DiagramSource[]> {
-  const report = await runExamples({ root, ...(log ? { log } : {}) });
-  return report.entries.flatMap((entry) => {
-    const result = entry.results[0];
-    if (!result) return [];
-    return result.variants
-      .map((variant, index) => ({ variant, first: index === 0 }))
-      .filter(({ variant }) => hasTimeline(variant))
-      .map(({ variant, first }) => timelineSource(result, variant, first));
+export function timelineSources(requests: readonly TimelineRequest[], entries: readonly ExampleEntry[]): DiagramSource[] {
+  return requests.flatMap((request) => {
+    const entry = entries.find((e) => e.id === request.example);
+    if (!entry) throw new TimelineDataError(`<Timeline example="${request.example}">: the example has no results.`);
+    return entry.results.flatMap((result, index) => {
+      const variant = result.variants.find((v) => v.name === request.variant);
+      if (!variant) return [];
+      return [
+        {
+          ...timelineSource(result, variant, timelineName(request, index)),
+          timeline: { example: request.example, variant: request.variant, interpreter: result.interpreter },
+        },
+      ];
+    });
   });
 }

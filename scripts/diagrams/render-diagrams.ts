@@ -4,15 +4,13 @@
  * something is missing from the cache; every diagram gets its own settled result so one bad
  * diagram is reported by name without hiding the others.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { MermaidConfig } from 'mermaid';
-import { createMermaidRenderer, type RenderResult } from 'mermaid-isomorphic';
+import type { RenderResult } from 'mermaid-isomorphic';
 import { z } from 'astro/zod';
-import { findChromium } from '../browser/find-chromium.ts';
+import { codeVersion, contentKey } from '../cache/content-key.ts';
+import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
+import { packageVersion } from '../shared/package-version.ts';
 import type { DiagramSource } from './diagram-source.ts';
-import { cacheKey, createRenderCache, DEFAULT_CACHE_DIR } from './render-cache.ts';
 
 /** The two variants every diagram is rendered in; Starlight's theme switch picks one. */
 export const VARIANTS = ['light', 'dark'] as const;
@@ -31,40 +29,12 @@ export const MERMAID_CONFIGS: Record<Variant, MermaidConfig> = {
   dark: { theme: 'dark', gantt: GANTT },
 };
 
-/** Flags that work for headless Chromium on this kind of machine (root, no GPU, no network). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
-
 /**
  * Mermaid puts the render id into many element ids; mermaid-isomorphic makes it `<prefix>-<index
  * in the batch>`. The cache stores it replaced by this token so a cached SVG does not depend on
  * which batch rendered it; ids are made unique per page later (see finish-svg.ts).
  */
 export const RENDER_ID_TOKEN = 'svg';
-
-/** Bump when the stored shape or the normalisation changes, so old cache files become misses. */
-const CACHE_FORMAT = 1;
-
-const require = createRequire(import.meta.url);
-
-/** Installed version of a package; its package.json is not always exported, so walk up from its entry. */
-export function versionOf(pkg: string): string {
-  let directory = dirname(require.resolve(pkg));
-  while (directory !== dirname(directory)) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === pkg && manifest.version) return manifest.version;
-    } catch {
-      // No package.json at this level: keep walking up.
-    }
-    directory = dirname(directory);
-  }
-  throw new Error(`Cannot find the installed version of ${pkg}. Fix: run npm ci.`);
-}
 
 export const renderedSvgSchema = z.object({
   /** Serialized SVG, render id replaced by RENDER_ID_TOKEN. */
@@ -90,8 +60,8 @@ export interface RenderStats {
 }
 
 export interface RenderOptions {
-  /** Where rendered SVG is cached. Default: node_modules/.cache/pyconc/diagrams. */
-  cacheDir?: string;
+  /** The `diagrams` cache area. */
+  cacheDir: string;
   /** Called with short progress lines. Default: console.log. */
   log?: (line: string) => void;
 }
@@ -125,82 +95,121 @@ function normalize(result: RenderResult, diagram: DiagramSource): RenderedSvg {
   };
 }
 
+type Key = string;
+
+/** The cache key of one variant of one diagram: its source, its config, and what renders it. */
+function keyOf(diagram: DiagramSource, variant: Variant, renderer: Record<string, string>): Key {
+  return contentKey({ source: diagram.source, config: MERMAID_CONFIGS[variant], ...renderer });
+}
+
+/** What the cache already has, and per variant the diagrams it lacks. */
+async function partitionByCache(
+  diagrams: readonly DiagramSource[],
+  cache: JsonCache<RenderedSvg>,
+  key: (diagram: DiagramSource, variant: Variant) => Key,
+): Promise<{ hits: Map<Key, RenderedSvg>; misses: Record<Variant, DiagramSource[]> }> {
+  const hits = new Map<Key, RenderedSvg>();
+  const misses: Record<Variant, DiagramSource[]> = { light: [], dark: [] };
+  await Promise.all(
+    diagrams.flatMap((diagram) =>
+      VARIANTS.map(async (variant) => {
+        const hit = await cache.get(key(diagram, variant));
+        if (hit) hits.set(key(diagram, variant), hit);
+        else misses[variant].push(diagram);
+      }),
+    ),
+  );
+  return { hits, misses };
+}
+
+interface Failure {
+  message: string;
+  cause: unknown;
+}
+
+/**
+ * Renders the misses in one browser (started here, closed when the last batch returns) and caches
+ * each success. mermaid-isomorphic shares one browser between overlapping calls.
+ */
+async function renderMisses(
+  misses: Record<Variant, DiagramSource[]>,
+  cache: JsonCache<RenderedSvg>,
+  key: (diagram: DiagramSource, variant: Variant) => Key,
+): Promise<{ rendered: Map<Key, RenderedSvg>; failures: Failure[] }> {
+  // Loaded only when something must render: a warm build never imports Playwright.
+  const [{ createMermaidRenderer }, { chromiumLaunchOptions }] = await Promise.all([
+    import('mermaid-isomorphic'),
+    import('../browser/launch-options.ts'),
+  ]);
+  const render = createMermaidRenderer({ launchOptions: await chromiumLaunchOptions() });
+  const rendered = new Map<Key, RenderedSvg>();
+  const failures: Failure[] = [];
+  await Promise.all(
+    VARIANTS.filter((variant) => misses[variant].length > 0).map(async (variant) => {
+      const batch = misses[variant];
+      const settled = await render(
+        batch.map((diagram) => diagram.source),
+        { prefix: `pyconc-render-${variant}`, mermaidConfig: MERMAID_CONFIGS[variant] },
+      );
+      await Promise.all(
+        settled.map(async (outcome, index) => {
+          const diagram = batch[index]!;
+          if (outcome.status === 'rejected') {
+            failures.push({ message: describeFailure(diagram, outcome.reason), cause: outcome.reason });
+            return;
+          }
+          try {
+            const svg = normalize(outcome.value, diagram);
+            await cache.set(key(diagram, variant), svg);
+            rendered.set(key(diagram, variant), svg);
+          } catch (error) {
+            failures.push({ message: error instanceof Error ? error.message : String(error), cause: error });
+          }
+        }),
+      );
+    }),
+  );
+  return { rendered, failures };
+}
+
+/** One error for every diagram that failed; light and dark usually fail alike, so each message once. */
+function reportFailures(failures: readonly Failure[]): DiagramRenderError {
+  const messages = [...new Set(failures.map((failure) => failure.message))].sort();
+  return new DiagramRenderError(
+    `${messages.length} diagram(s) failed to render:\n\n${messages.join('\n\n')}\n\n` +
+      'Fix: correct the Mermaid syntax at the line shown (check it at https://mermaid.live), then build again.',
+    { cause: failures.map((failure) => failure.cause) },
+  );
+}
+
 /**
  * Renders every diagram in both variants, from the cache where possible. Throws one
  * DiagramRenderError listing every diagram that failed (file, line, Mermaid's message).
  */
 export async function renderDiagrams(
   diagrams: readonly DiagramSource[],
-  options: RenderOptions = {},
+  options: RenderOptions,
 ): Promise<{ diagrams: RenderedDiagram[]; stats: RenderStats }> {
   const log = options.log ?? console.log;
-  const cache = createRenderCache(options.cacheDir ?? DEFAULT_CACHE_DIR, renderedSvgSchema);
-  const versions = { mermaid: versionOf('mermaid'), renderer: versionOf('mermaid-isomorphic'), format: CACHE_FORMAT };
-  const keyOf = (diagram: DiagramSource, variant: Variant) =>
-    cacheKey({ source: diagram.source, config: MERMAID_CONFIGS[variant], ...versions });
-
-  const results = new Map<string, RenderedSvg>();
-  const misses: Record<Variant, DiagramSource[]> = { light: [], dark: [] };
-  await Promise.all(
-    diagrams.flatMap((diagram) =>
-      VARIANTS.map(async (variant) => {
-        const key = keyOf(diagram, variant);
-        const hit = await cache.get(key);
-        if (hit) results.set(key, hit);
-        else misses[variant].push(diagram);
-      }),
-    ),
-  );
-
+  const cache = createJsonCache(options.cacheDir, renderedSvgSchema);
+  // This module normalises what Mermaid returns: an edit to it makes every stored SVG a miss.
+  const renderer = {
+    mermaid: packageVersion('mermaid'),
+    isomorphic: packageVersion('mermaid-isomorphic'),
+    code: await codeVersion([new URL(import.meta.url)]),
+  };
+  const key = (diagram: DiagramSource, variant: Variant) => keyOf(diagram, variant, renderer);
+  const { hits, misses } = await partitionByCache(diagrams, cache, key);
   const missCount = misses.light.length + misses.dark.length;
-  const failures: { message: string; cause: unknown }[] = [];
   if (missCount > 0) {
-    log(`[diagrams] rendering ${missCount} diagram variant(s) in Chromium (${diagrams.length * 2 - missCount} cached)`);
-    // One renderer, called once per variant concurrently: mermaid-isomorphic shares one browser
-    // between overlapping calls and closes it when the last one returns.
-    const render = createMermaidRenderer({
-      launchOptions: { executablePath: await findChromium(), args: CHROMIUM_ARGS },
-    });
-    await Promise.all(
-      VARIANTS.filter((variant) => misses[variant].length > 0).map(async (variant) => {
-        const batch = misses[variant];
-        const settled = await render(
-          batch.map((diagram) => diagram.source),
-          { prefix: `pyconc-render-${variant}`, mermaidConfig: MERMAID_CONFIGS[variant] },
-        );
-        await Promise.all(
-          settled.map(async (outcome, index) => {
-            const diagram = batch[index]!;
-            if (outcome.status === 'rejected') {
-              failures.push({ message: describeFailure(diagram, outcome.reason), cause: outcome.reason });
-              return;
-            }
-            try {
-              const rendered = normalize(outcome.value, diagram);
-              const key = keyOf(diagram, variant);
-              await cache.set(key, rendered);
-              results.set(key, rendered);
-            } catch (error) {
-              failures.push({ message: error instanceof Error ? error.message : String(error), cause: error });
-            }
-          }),
-        );
-      }),
-    );
+    log(`[diagrams] rendering ${missCount} diagram variant(s) in Chromium (${hits.size} cached)`);
+    const { rendered, failures } = await renderMisses(misses, cache, key);
+    if (failures.length > 0) throw reportFailures(failures);
+    for (const [k, svg] of rendered) hits.set(k, svg);
   }
-  if (failures.length > 0) {
-    // Light and dark usually fail the same way: report each distinct message once.
-    const messages = [...new Set(failures.map((failure) => failure.message))].sort();
-    throw new DiagramRenderError(
-      `${messages.length} diagram(s) failed to render:\n\n${messages.join('\n\n')}\n\n` +
-        'Fix: correct the Mermaid syntax at the line shown (check it at https://mermaid.live), then build again.',
-      { cause: failures.map((failure) => failure.cause) },
-    );
-  }
-
   return {
     diagrams: diagrams.map((diagram) => {
-      const [light, dark] = VARIANTS.map((variant) => results.get(keyOf(diagram, variant))!);
+      const [light, dark] = VARIANTS.map((variant) => hits.get(key(diagram, variant))!);
       return { ...diagram, light: light!, dark: dark! };
     }),
     stats: { rendered: missCount, cached: diagrams.length * 2 - missCount, browserLaunched: missCount > 0 },

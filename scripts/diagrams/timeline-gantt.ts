@@ -4,7 +4,10 @@
  * through the same cached pipeline as every other diagram.
  */
 import { z } from 'astro/zod';
-import type { ExampleResult, TraceEvent, VariantResult } from '../examples/index.ts';
+import type { ShownResult, ShownVariant, TraceEvent } from '../examples/result-schema.ts';
+import { interpreterLabel } from '../interpreters/interpreter-info.ts';
+import { timeWithAtLeast } from '../shared/intervals.ts';
+import { median } from '../shared/median.ts';
 import type { DiagramSource } from './diagram-source.ts';
 
 /** One row of the chart: a thread or a process, with the intervals it ran. */
@@ -45,12 +48,6 @@ export function lanesFromTrace(trace: readonly TraceEvent[]): TimelineLane[] {
       label: label(event),
       bars: [{ startMs: nsToMs(event.startNs), endMs: nsToMs(event.endNs) }],
     }));
-}
-
-/** Whether a run is worth a timeline: more than the main process was recorded, or GIL turns. */
-export function hasTimeline(variant: VariantResult): boolean {
-  const run = variant.runs[variant.shownRun];
-  return gilTurnsSchema.safeParse(variant.json).success || (run?.trace.length ?? 0) > 1;
 }
 
 /** One lane per thread, one bar per turn; times from the moment both threads started. */
@@ -134,38 +131,41 @@ function describeLanes(lanes: readonly TimelineLane[]): string {
     .join(', ');
 }
 
+/** Milliseconds during which at least two lanes had a bar at once. */
+export function overlapMs(lanes: readonly TimelineLane[]): number {
+  return timeWithAtLeast(lanes.flatMap((lane) => lane.bars.map((bar) => ({ start: bar.startMs, end: bar.endMs }))), 2);
+}
+
+/** What the turns show, in numbers: counts, median turn, and how long the threads ran at once. */
 function describeTurns(data: GilTurns, lanes: readonly TimelineLane[]): string {
-  const durations = lanes.flatMap((lane) => lane.bars.map((bar) => bar.endMs - bar.startMs)).toSorted((a, b) => a - b);
-  const median = durations[Math.floor(durations.length / 2)] ?? 0;
+  const durations = lanes.flatMap((lane) => lane.bars.map((bar) => bar.endMs - bar.startMs));
   const counts = lanes.map((lane) => `${lane.label} ran ${lane.bars.length} turns`).join(' and ');
+  const bars = lanes.flatMap((lane) => lane.bars);
+  const span = Math.max(...bars.map((bar) => bar.endMs)) - Math.min(...bars.map((bar) => bar.startMs));
   return (
-    `Measured: two CPU-bound threads take turns holding the GIL, never running Python code at the same time. ` +
-    `${counts}, the median turn lasted ${median.toFixed(1)} ms with a switch interval of ${data.switch_interval_ms} ms.`
+    `Measured: two threads each doing pure-Python work. ${counts}; the median turn lasted ` +
+    `${median(durations).toFixed(1)} ms with a switch interval of ${data.switch_interval_ms} ms; the threads ` +
+    `made progress at the same time for ${ms(overlapMs(lanes))} of ${ms(span)}.`
   );
 }
 
-/** Name of the timeline diagram of an example variant: `timeline-<id>` for the first variant. */
-export function timelineName(exampleId: string, variant?: string): string {
-  return variant ? `timeline-${exampleId}-${variant}` : `timeline-${exampleId}`;
-}
-
 /**
- * The timeline of one variant of an example result, from the run the pages show: the GIL turns
- * when the example printed them (gil-turns), else its threads' and processes' lifetimes.
+ * The timeline of one variant of an example's result on one interpreter, from the run the pages
+ * show: the GIL turns when the example printed them (gil-turns), else its threads' and processes'
+ * lifetimes. `name` must be unique among all diagrams.
  */
-export function timelineSource(result: ExampleResult, variant: VariantResult, first: boolean): DiagramSource {
-  const run = variant.runs[variant.shownRun];
-  const origin = `${result.sourceFile} (variant ${variant.name}, measured timeline)`;
-  if (!run) throw new TimelineDataError(`${origin}: shownRun ${variant.shownRun} is not one of ${variant.runs.length} runs.`);
-  const python = `Python ${result.interpreter.versionInfo.join('.')}`;
-  const method = variant.startMethod === 'fork' && variant.name === 'default' ? '' : `, start method ${variant.startMethod}`;
+export function timelineSource(result: ShownResult, variant: ShownVariant, name: string): DiagramSource {
+  const run = variant.shown;
+  const python = interpreterLabel(result.interpreter);
+  const origin = `${result.sourceFile} (variant ${variant.name}, ${python}, measured timeline)`;
+  const method = variant.name === 'default' ? '' : `, start method ${variant.startMethod}`;
 
   let source: string;
   const turns = gilTurnsSchema.safeParse(variant.json);
   if (turns.success) {
     const lanes = lanesFromGilTurns(turns.data);
     source = ganttSource({
-      title: `Measured GIL turns of two CPU-bound threads (${python})`,
+      title: `Measured turns of two CPU-bound threads (${python})`,
       description: describeTurns(turns.data, lanes),
       lanes,
       labelBars: false,
@@ -178,5 +178,5 @@ export function timelineSource(result: ExampleResult, variant: VariantResult, fi
       lanes,
     });
   }
-  return { name: timelineName(result.id, first ? undefined : variant.name), origin, source };
+  return { name, origin, source };
 }

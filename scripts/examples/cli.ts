@@ -1,8 +1,12 @@
 /**
- * `npm run examples [-- --force] [id ...]`: runs and verifies the examples alone.
+ * `npm run examples [-- --force] [id ...]`: runs and verifies the examples alone, on the
+ * configured interpreters, through the same plan and runner as the site build.
  * Exits non-zero with the mismatch message when one does not match its spec.
  */
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createBuildPlan } from '../plan/build-plan.ts';
+import { formatMs } from '../shared/format.ts';
 import { runExamples } from './run-examples.ts';
 
 // Exit through process.exit so that running example process groups are killed too.
@@ -15,14 +19,23 @@ const { values, positionals } = parseArgs({
 });
 
 try {
-  const report = await runExamples({ force: values.force, only: positionals });
-  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const interpreters = report.entries[0]?.results.length ?? 0;
+  const plan = await createBuildPlan({ root: fileURLToPath(new URL('../../', import.meta.url)) });
+  // Here every example counts, also one that no page shows yet.
+  const all = [...plan.examples, ...plan.unused].toSorted((a, b) => a.id.localeCompare(b.id));
+  const unknown = positionals.filter((id) => !all.some((example) => example.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`No example named ${unknown.join(', ')}; known: ${all.map((example) => example.id).join(', ')}`);
+  }
+  const report = await runExamples({
+    examples: positionals.length > 0 ? all.filter((example) => positionals.includes(example.id)) : all,
+    interpreters: plan.interpreters,
+    cacheDir: plan.cache.examples,
+    force: values.force,
+  });
   console.log(
-    `${report.entries.length} examples x ${interpreters} interpreter(s) verified: ` +
-      `${report.ran} ran, ${report.cached} cached in ` +
-      `${seconds(report.elapsedMs)} (Python ${seconds(report.pythonMs)}, runner overhead ` +
-      `${seconds(report.elapsedMs - report.pythonMs)})`,
+    `${report.entries.length} examples x ${plan.interpreters.length} interpreter(s) verified: ` +
+      `${report.ran} ran, ${report.cached} cached in ${formatMs(report.elapsedMs)} ` +
+      `(Python ${formatMs(report.pythonMs)} summed over runs that may overlap)`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

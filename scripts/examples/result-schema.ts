@@ -4,42 +4,7 @@
  * parsed with them so that an entry from an older runner is a miss, not a crash.
  */
 import { z } from 'astro/zod';
-
-/** Multiprocessing start methods CPython offers (which ones exist depends on the platform). */
-export const startMethodSchema = z.enum(['fork', 'spawn', 'forkserver']);
-export type StartMethod = z.infer<typeof startMethodSchema>;
-
-/** The interpreter an example ran on, as it reported itself. */
-export const interpreterInfoSchema = z.object({
-  /** What was asked for: `PYTHON`, a `PYTHONS` entry, the config value, or `python3`. */
-  requested: z.string(),
-  /** Absolute path of the real executable (pyenv shims resolved). */
-  executable: z.string(),
-  /** `sys.version`, e.g. `3.11.7 (main, May  9 2026, 07:35:25) [GCC 12.2.0]`. */
-  version: z.string(),
-  /** `sys.version_info[:3]`. */
-  versionInfo: z.tuple([z.number(), z.number(), z.number()]),
-  /** `sys.implementation.name`, e.g. `cpython`. */
-  implementation: z.string(),
-  /** Built free-threaded (`sysconfig` `Py_GIL_DISABLED`), e.g. `python3.14t`. */
-  freeThreadedBuild: z.boolean(),
-  /** GIL actually on at run time (`sys._is_gil_enabled()` where present, else true). */
-  gilEnabled: z.boolean(),
-  /** `os.cpu_count()`. */
-  cpuCount: z.number().nullable(),
-  /**
-   * CPUs this process may run on (`len(os.sched_getaffinity(0))` where available, else
-   * `os.cpu_count()`): a container or `taskset` can allow 1 of 2, which is what parallelism gets.
-   */
-  usableCpuCount: z.number().nullable(),
-  /** `platform.platform()`, e.g. `Linux-6.1.0-x86_64-with-glibc2.36`. */
-  platform: z.string(),
-  /** `multiprocessing.get_start_method()` with nothing set. */
-  defaultStartMethod: startMethodSchema,
-  /** `multiprocessing.get_all_start_methods()`. */
-  availableStartMethods: z.array(startMethodSchema),
-});
-export type InterpreterInfo = z.infer<typeof interpreterInfoSchema>;
+import { interpreterInfoSchema, startMethodSchema } from '../interpreters/interpreter-info.ts';
 
 /** Captured text of one stream, capped and decoded without ever throwing. */
 export const capturedOutputSchema = z.object({
@@ -93,45 +58,81 @@ export const timingSummarySchema = z.object({
 });
 export type TimingSummary = z.infer<typeof timingSummarySchema>;
 
-/** All runs of one variant (start method) of an example, all of them verified. */
-export const variantResultSchema = z.object({
+/** What every variant result says besides its runs. */
+const variantFactsSchema = z.object({
   /** Variant name: the start method, or `default` when the spec does not set one. */
   name: z.string(),
   /** Start method in effect: the one set, or the interpreter's default. */
   startMethod: startMethodSchema,
-  runs: z.array(exampleRunSchema),
-  /** Index in `runs` of the run with the median wall time: the one pages show. */
-  shownRun: z.number(),
+  /** Wall times of all runs; `medianMs` is the shown run's own time. */
   timing: timingSummarySchema,
+  /**
+   * Set when an interpreter-specific case of the spec applied instead of the variant's own
+   * expectation: its condition in words and why the behaviour differs there.
+   */
+  expectation: z.object({ when: z.string(), reason: z.string() }).optional(),
   /** Stdout parsed as JSON when the spec says `stdout.json: true` (e.g. gil-turns slices). */
   json: z.unknown().optional(),
   /** Numbers read from the shown run's stdout when the spec lists `metrics` (e.g. timings a page compares). */
   metrics: z.record(z.string(), z.number()).optional(),
 });
+
+/** All runs of one variant (start method) of an example, all of them verified: what the cache keeps. */
+export const variantResultSchema = variantFactsSchema.extend({
+  runs: z.array(exampleRunSchema),
+  /** Index in `runs` of the run with the median wall time: the one pages show. */
+  shownRun: z.number(),
+});
 export type VariantResult = z.infer<typeof variantResultSchema>;
 
-/** An example run and verified on one interpreter. */
-export const exampleResultSchema = z.object({
+/** A variant as pages get it: the run they show, not the others. */
+export const shownVariantSchema = variantFactsSchema.extend({
+  /** The run with the median wall time. */
+  shown: exampleRunSchema,
+});
+export type ShownVariant = z.infer<typeof shownVariantSchema>;
+
+/** Where and when a result was produced. */
+const resultFactsSchema = z.object({
   id: z.string(),
   /** Path of the .py file relative to the project root. */
   sourceFile: z.string(),
-  source: z.string(),
   specFile: z.string(),
   interpreter: interpreterInfoSchema,
-  variants: z.array(variantResultSchema),
   /** ISO date-time of the (first) run that produced this result. */
   ranAt: z.string(),
   /** The cache key this result is stored under. */
   cacheKey: z.string(),
 });
+
+/** An example run and verified on one interpreter, as cached. */
+export const exampleResultSchema = resultFactsSchema.extend({
+  variants: z.array(variantResultSchema),
+});
 export type ExampleResult = z.infer<typeof exampleResultSchema>;
+
+/** An example's result on one interpreter, as pages get it. */
+export const shownResultSchema = resultFactsSchema.extend({
+  variants: z.array(shownVariantSchema),
+});
+export type ShownResult = z.infer<typeof shownResultSchema>;
 
 /** One example with a result per interpreter: an entry of the `examples` collection. */
 export const exampleEntrySchema = z.object({
   id: z.string(),
   sourceFile: z.string(),
   source: z.string(),
-  /** One per interpreter, in `PYTHONS` order. */
-  results: z.array(exampleResultSchema),
+  /** One per interpreter it ran on, in the configured order. */
+  results: z.array(shownResultSchema),
+  /** Interpreters the spec's `requires` left out, with its reason. */
+  skipped: z.array(z.object({ interpreter: interpreterInfoSchema, reason: z.string() })),
 });
 export type ExampleEntry = z.infer<typeof exampleEntrySchema>;
+
+/** The page-facing form of a cached result: each variant keeps only the run pages show. */
+export function toShownResult({ variants, ...facts }: ExampleResult): ShownResult {
+  return {
+    ...facts,
+    variants: variants.map(({ runs, shownRun, ...variant }) => ({ ...variant, shown: runs[shownRun]! })),
+  };
+}

@@ -1,23 +1,22 @@
 /**
- * Runs every variant of one example the number of times its spec asks, verifies each
- * run and summarises the timings. Throws an ExampleMismatchError on any difference.
- * Variants whose start method the interpreter does not offer are left out.
+ * Runs every variant of one example on one interpreter the number of times its spec asks,
+ * verifies each run against the expectation for that interpreter, and picks the run pages show:
+ * the one with the median time, which is also the time that was verified. Throws an
+ * ExampleMismatchError on any difference. Variants whose start method the interpreter does not
+ * offer are left out.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { formatSeconds } from '../shared/format.ts';
+import { medianIndex } from '../shared/median.ts';
 import type { ExampleFiles } from './discover-examples.ts';
+import { conditionHolds, describeCondition } from './interpreter-condition.ts';
 import { runInProcessGroup } from './run-in-process-group.ts';
-import {
-  traceEventSchema,
-  type ExampleRun,
-  type InterpreterInfo,
-  type TimingSummary,
-  type TraceEvent,
-  type VariantResult,
-} from './result-schema.ts';
-import type { VariantSpec } from './spec-schema.ts';
-import { measureRun, verifyRatios } from './verify-measurements.ts';
+import { traceEventSchema, type ExampleRun, type TimingSummary, type TraceEvent, type VariantResult } from './result-schema.ts';
+import type { Expectation, ExpectationCase, VariantSpec } from './spec-schema.ts';
+import { measureRun, verifyOverlap, verifyRatios } from './verify-measurements.ts';
 import { verifyRun, verifyWallTime } from './verify-output.ts';
 
 export class ExampleMismatchError extends Error {
@@ -29,6 +28,20 @@ export interface RunExampleOptions {
   sitecustomizeDir: string;
   maxOutputBytes: number;
   env: NodeJS.ProcessEnv;
+  /**
+   * Runs one timed run when the scheduler allows it (alone for CPU-bound examples, beside other
+   * waiting runs otherwise). Default: at once.
+   */
+  schedule?: <T>(task: () => Promise<T>) => Promise<T>;
+}
+
+/** The expectation on this interpreter: the first case whose `when` holds, else the variant's own. */
+export function expectationFor(
+  variant: VariantSpec,
+  interpreter: InterpreterInfo,
+): { expect: Expectation; matched?: ExpectationCase } {
+  const matched = variant.cases.find((c) => conditionHolds(c.when, interpreter));
+  return matched ? { expect: matched.expect, matched } : { expect: variant.expect };
 }
 
 export async function runExample(
@@ -36,46 +49,61 @@ export async function runExample(
   interpreter: InterpreterInfo,
   options: RunExampleOptions,
 ): Promise<VariantResult[]> {
-  const results: VariantResult[] = [];
-  for (const [index, variant] of example.spec.variants.entries()) {
-    // "Under each start method the platform offers": e.g. no fork or forkserver on Windows.
-    if (variant.startMethod && !interpreter.availableStartMethods.includes(variant.startMethod)) continue;
-    const runs: ExampleRun[] = [];
-    for (let repeat = 0; repeat < example.spec.repeats; repeat += 1) {
-      const run = await runOnce(example, variant, interpreter, options);
+  // "Under each start method the platform offers": e.g. no fork or forkserver on Windows.
+  const offered = example.spec.variants
+    .map((variant, index) => ({ variant, index }))
+    .filter(({ variant }) => !variant.startMethod || interpreter.availableStartMethods.includes(variant.startMethod));
+  // All variants and repeats are handed to the scheduler at once: it decides what may overlap.
+  return Promise.all(offered.map(({ variant, index }) => runVariant(example, variant, index, interpreter, options)));
+}
+
+async function runVariant(
+  example: ExampleFiles,
+  variant: VariantSpec,
+  index: number,
+  interpreter: InterpreterInfo,
+  options: RunExampleOptions,
+): Promise<VariantResult> {
+  const schedule = options.schedule ?? ((task) => task());
+  const { expect, matched } = expectationFor(variant, interpreter);
+  const specPath = matched ? `variants[${index}].cases[${variant.cases.indexOf(matched)}].expect` : `variants[${index}].expect`;
+  const fail = (problems: string[], run: ExampleRun, which: string) =>
+    mismatch(example, specPath, variant, interpreter, problems, run, matched ? `${which}, when ${describeCondition(matched.when)}` : which);
+  // Every repeat is scheduled on its own, so waiting runs of one example may overlap each other.
+  const runs = await Promise.all(
+    Array.from({ length: example.spec.repeats }, async (_, repeat) => {
+      const run = await schedule(() => runOnce(example, variant, interpreter, options));
       const problems = [
-        ...verifyRun(variant.expect, { ...run, stdout: run.stdout.text, stderr: run.stderr.text }, example.spec.timeoutSeconds),
-        ...measureRun(variant.expect, run.stdout.text).problems,
+        ...verifyRun(expect, { ...run, stdout: run.stdout.text, stderr: run.stderr.text }, example.spec.timeoutSeconds),
+        ...measureRun(expect, run.stdout.text).problems,
+        ...verifyOverlap(expect.overlap ?? [], run.trace),
       ];
       if (problems.length > 0) {
-        throw mismatch(example, index, variant, interpreter, problems, run, `run ${repeat + 1} of ${example.spec.repeats}`);
+        throw fail(problems, run, `run ${repeat + 1} of ${example.spec.repeats}`);
       }
-      runs.push(run);
-    }
-    const timing = summarise(runs.map((r) => r.wallMs));
-    const shownRun = medianIndex(runs.map((r) => r.wallMs));
-    const shown = runs[shownRun] as ExampleRun;
-    // Ratios are checked on the run the page shows, so the page never states a ratio that failed.
-    const metrics = measureRun(variant.expect, shown.stdout.text).metrics;
-    const problems = [
-      ...verifyWallTime(variant.expect, timing.medianMs),
-      ...verifyRatios(variant.expect.ratios ?? [], metrics, interpreter),
-    ];
-    if (problems.length > 0) {
-      throw mismatch(example, index, variant, interpreter, problems, shown, `median of ${runs.length} runs`);
-    }
-    const stdoutSpec = variant.expect.stdout;
-    results.push({
-      name: variant.startMethod ?? 'default',
-      startMethod: variant.startMethod ?? interpreter.defaultStartMethod,
-      runs,
-      shownRun,
-      timing,
-      ...(stdoutSpec.json ? { json: JSON.parse(shown.stdout.text) as unknown } : {}),
-      ...(variant.expect.metrics ? { metrics } : {}),
-    });
+      return run;
+    }),
+  );
+  const shownRun = medianIndex(runs.map((r) => r.wallMs));
+  const shown = runs[shownRun]!;
+  const timing = summarise(runs.map((r) => r.wallMs));
+  // The wall time and the ratios are checked on the run the page shows, so the page never
+  // states a time or a ratio that was not verified.
+  const metrics = measureRun(expect, shown.stdout.text).metrics;
+  const problems = [...verifyWallTime(expect, timing.medianMs), ...verifyRatios(expect.ratios ?? [], metrics, interpreter)];
+  if (problems.length > 0) {
+    throw fail(problems, shown, `the median of ${runs.length} runs`);
   }
-  return results;
+  return {
+    name: variant.startMethod ?? 'default',
+    startMethod: variant.startMethod ?? interpreter.defaultStartMethod,
+    runs,
+    shownRun,
+    timing,
+    ...(matched ? { expectation: { when: describeCondition(matched.when), reason: matched.reason } } : {}),
+    ...(expect.stdout.json ? { json: JSON.parse(shown.stdout.text) as unknown } : {}),
+    ...(expect.metrics ? { metrics } : {}),
+  };
 }
 
 async function runOnce(
@@ -160,25 +188,14 @@ async function readTrace(file: string, startedNs: bigint): Promise<TraceEvent[]>
   return events.sort((a, b) => a.startNs - b.startNs);
 }
 
+/** The timings of all runs; `medianMs` is the time of the run `medianIndex` picks, an actual run's. */
 export function summarise(wallMs: readonly number[]): TimingSummary {
-  const sorted = [...wallMs].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median =
-    sorted.length % 2 === 1
-      ? (sorted[middle] as number)
-      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   return {
-    runs: sorted.length,
-    medianMs: median,
-    minMs: sorted[0] ?? 0,
-    maxMs: sorted.at(-1) ?? 0,
+    runs: wallMs.length,
+    medianMs: wallMs[medianIndex(wallMs)] ?? 0,
+    minMs: Math.min(...wallMs),
+    maxMs: Math.max(...wallMs),
   };
-}
-
-/** Index of the run whose time is the (lower) median: a representative run to show. */
-function medianIndex(wallMs: readonly number[]): number {
-  const order = wallMs.map((ms, i) => [ms, i] as const).sort((a, b) => a[0] - b[0]);
-  return (order[Math.floor((order.length - 1) / 2)] as readonly [number, number])[1];
 }
 
 /** Most of a stream a failure message shows: the first lines say what went wrong. */
@@ -194,7 +211,7 @@ function shorten(text: string): string {
 
 function mismatch(
   example: ExampleFiles,
-  variantIndex: number,
+  specPath: string,
   variant: VariantSpec,
   interpreter: InterpreterInfo,
   problems: readonly string[],
@@ -211,9 +228,9 @@ function mismatch(
       ...problems.map((p) => `  - ${p.length <= SHOWN_PROBLEM_CHARS ? p : `${p.slice(0, SHOWN_PROBLEM_CHARS)}…`}`),
       block('actual stdout', run.stdout.text),
       block('actual stderr', run.stderr.text),
-      `  exit status: ${run.exitCode ?? `killed by ${run.signal}`}, wall time ${(run.wallMs / 1000).toFixed(2)} s`,
+      `  exit status: ${run.exitCode ?? `killed by ${run.signal}`}, wall time ${formatSeconds(run.wallMs / 1000)}`,
       `How to fix: if the example is wrong, fix ${example.sourceFile}; if the new behaviour is right, ` +
-        `update variants[${variantIndex}].expect in ${example.specFile}. ` +
+        `update ${specPath} in ${example.specFile} (a behaviour that differs by interpreter gets a case of its own). ` +
         `Check with: npm run examples -- ${example.id}`,
     ].join('\n'),
   );

@@ -1,43 +1,60 @@
 /**
- * Runs (or takes from the cache) every example on every interpreter asked for.
- * The one code path behind `npm run examples` and the `examples` content collection.
+ * Every example of the plan on every interpreter of the plan: each result from the cache, or run
+ * now through one scheduler and verified, then assembled into the `examples` collection's entries.
+ * A mismatch does not stop the others: the error lists every example that failed.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheKey, DEFAULT_CACHE_DIR, readCacheEntry, RUNNER_VERSION, writeCacheEntry } from './cache.ts';
-import { DEFAULT_MAX_OUTPUT_BYTES } from './capture-output.ts';
-import { discoverExamples } from './discover-examples.ts';
-import { findInterpreter, requestedInterpreters } from './find-interpreter.ts';
-import { exampleResultSchema, type ExampleEntry, type ExampleResult, type InterpreterInfo } from './result-schema.ts';
-import { ExampleMismatchError, runExample } from './run-example.ts';
+import { codeVersion, contentKey } from '../cache/content-key.ts';
+import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
+import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { formatMs } from '../shared/format.ts';
+import type { ExampleFiles } from './discover-examples.ts';
+import { conditionHolds } from './interpreter-condition.ts';
+import { exampleResultSchema, toShownResult, type ExampleEntry, type ExampleResult } from './result-schema.ts';
+import { RunScheduler } from './run-scheduler.ts';
 
-const SITECUSTOMIZE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'python');
+const SITECUSTOMIZE_DIR = fileURLToPath(new URL('./python/', import.meta.url));
+
+/**
+ * The code that decides what a result is: an edit to any of it makes every cached result a
+ * miss, without anyone bumping a version.
+ */
+const RESULT_CODE = [
+  './python/sitecustomize.py',
+  './run-example.ts',
+  './run-in-process-group.ts',
+  './capture-output.ts',
+  './verify-output.ts',
+  './verify-measurements.ts',
+  './interpreter-condition.ts',
+  './spec-schema.ts',
+  './result-schema.ts',
+].map((module) => new URL(module, import.meta.url));
 
 export interface RunExamplesOptions {
-  /** Project root. Default: the current directory. */
-  root?: string;
-  /** Examples directory, relative to root. Default `src/examples`. */
-  examplesDir?: string;
-  /** Only these example ids. Default: all. */
-  only?: readonly string[];
-  /** Interpreter when neither PYTHONS nor PYTHON is set. Default `python3`. */
-  python?: string;
+  /** The examples, parsed (the build plan's). */
+  examples: readonly ExampleFiles[];
+  /** The interpreters, resolved (the build plan's), in the order pages show them. */
+  interpreters: readonly InterpreterInfo[];
+  /** The `examples` cache area. */
+  cacheDir: string;
   /** Re-run everything, ignoring the cache. Default false. */
   force?: boolean;
-  /** Cache directory, relative to root. Default `node_modules/.cache/pyconc/examples`. */
-  cacheDir?: string;
   /** Cap per captured stream, bytes. Default 1 MiB. */
   maxOutputBytes?: number;
-  /** Environment (PYTHONS, PYTHON, PATH, …). Default `process.env`. */
+  /** The builder's environment (PATH…; PYTHON* is never passed on). Default `process.env`. */
   env?: NodeJS.ProcessEnv;
   /** Progress lines. Default `console.log`. */
   log?: (line: string) => void;
+  /** Decides which runs may overlap. Default: a new one for this call. */
+  scheduler?: RunScheduler;
 }
 
 export interface RunExamplesReport {
+  /** One per example, in the plan's order. */
   entries: ExampleEntry[];
+  /** Every result in full (all runs), for measurements across runs. */
+  results: ExampleResult[];
   /** Results taken from the cache / produced by running Python now. */
   cached: number;
   ran: number;
@@ -51,160 +68,115 @@ export class ExamplesFailedError extends Error {
   override name = 'ExamplesFailedError';
 }
 
-/**
- * Several callers may ask at once in one build (the `examples` collection and the
- * measured timelines both call runExamples). Examples run one at a time, whoever asks,
- * because examples sharing the CPU would skew each other's timings; and a result that
- * is already being produced is awaited rather than produced twice.
- */
-const inFlight = new Map<string, Promise<ExampleResult>>();
-let pythonQueue: Promise<unknown> = Promise.resolve();
-
-function produceOnce(
-  key: string,
-  force: boolean,
-  produce: () => Promise<ExampleResult>,
-  fromCache: () => Promise<ExampleResult | undefined>,
-): Promise<ExampleResult> {
-  const pending = inFlight.get(key);
-  if (pending) return pending;
-  // Re-read the cache once our turn comes: the caller before us may have just written it.
-  const task = pythonQueue.then(async () => (!force && (await fromCache())) || produce());
-  pythonQueue = task.catch(() => undefined);
-  const shared = task.finally(() => inFlight.delete(key));
-  inFlight.set(key, shared);
-  return shared;
+/** Everything a result depends on. */
+function resultKey(example: ExampleFiles, { requested: _requested, ...interpreter }: InterpreterInfo, code: string): string {
+  return contentKey({ source: example.source, spec: example.specText, interpreter, code });
 }
 
-/**
- * The latest report per set of options, so the second caller in one build (or one asking while
- * the first is still running) gets the first one's report: nothing is read, hashed or printed
- * twice. Only the latest is kept, so a long dev session does not pile up reports; failed reports
- * are dropped so the next call tries again.
- */
-const reports = new Map<string, { inputs: string; report: Promise<RunExamplesReport> }>();
-
-/**
- * The size and mtime of every file the report is made from, so a dev server that calls again
- * after an edit gets a fresh report; stat-ing is much cheaper than reading and hashing them all.
- * The interpreter is not among them: a Python upgraded under a running dev server needs a restart.
- */
-async function inputsOf(examplesDir: string): Promise<string> {
-  const files = [
-    ...(await readdir(examplesDir)).sort().map((name) => join(examplesDir, name)),
-    join(SITECUSTOMIZE_DIR, 'sitecustomize.py'),
-  ];
-  const stats = await Promise.all(
-    files.map(async (file) => {
-      const { size, mtimeMs } = await stat(file);
-      return [file, size, mtimeMs];
-    }),
-  );
-  return JSON.stringify(stats);
+interface Job {
+  example: ExampleFiles;
+  interpreter: InterpreterInfo;
+  key: string;
 }
 
-export async function runExamples(options: RunExamplesOptions = {}): Promise<RunExamplesReport> {
-  const root = resolve(options.root ?? process.cwd());
-  const env = options.env ?? process.env;
-  // `force` means run now: never answered from an earlier report.
-  if (options.force) return produceReport(options, root, env);
-  const { log: _log, ...decisive } = options;
-  const key = JSON.stringify({ ...decisive, root, env });
-  const inputs = await inputsOf(resolve(root, options.examplesDir ?? 'src/examples'));
-  const latest = reports.get(key);
-  if (latest?.inputs === inputs) return latest.report;
-  const report = produceReport(options, root, env);
-  reports.set(key, { inputs, report });
-  report.catch(() => {
-    if (reports.get(key)?.report === report) reports.delete(key);
-  });
-  return report;
-}
-
-async function produceReport(options: RunExamplesOptions, root: string, env: NodeJS.ProcessEnv): Promise<RunExamplesReport> {
+export async function runExamples(options: RunExamplesOptions): Promise<RunExamplesReport> {
   const started = performance.now();
   const log = options.log ?? console.log;
-  const cacheDir = resolve(root, options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const cache = createJsonCache(options.cacheDir, exampleResultSchema);
+  const code = await codeVersion(RESULT_CODE);
 
-  const all = await discoverExamples(root, options.examplesDir ?? 'src/examples');
-  const unknown = (options.only ?? []).filter((id) => !all.some((e) => e.id === id));
-  if (unknown.length > 0) {
-    throw new Error(`No example named ${unknown.join(', ')}; known: ${all.map((e) => e.id).join(', ')}`);
+  const jobs: Job[] = options.examples.flatMap((example) =>
+    options.interpreters
+      .filter((interpreter) => conditionHolds(example.spec.requires?.when, interpreter))
+      .map((interpreter) => ({ example, interpreter, key: resultKey(example, interpreter, code) })),
+  );
+  const hits = new Map<Job, ExampleResult>();
+  if (!options.force) {
+    await Promise.all(
+      jobs.map(async (job) => {
+        const hit = await cache.get(job.key);
+        if (hit) hits.set(job, { ...hit, interpreter: job.interpreter });
+      }),
+    );
   }
-  const examples = options.only?.length ? all.filter((e) => options.only?.includes(e.id)) : all;
-  const interpreters: InterpreterInfo[] = [];
-  for (const requested of requestedInterpreters(env, options.python)) {
-    interpreters.push(await findInterpreter(requested, cacheDir, env));
+  const misses = jobs.filter((job) => !hits.has(job));
+  if (misses.length > 0) {
+    log(`[examples] running ${misses.length} of ${jobs.length} example results (${hits.size} cached)`);
   }
-  const runner = `${RUNNER_VERSION}:${createHash('sha256')
-    .update(await readFile(join(SITECUSTOMIZE_DIR, 'sitecustomize.py')))
-    .digest('hex')}`;
+  const { produced, failures } = await produce(misses, cache, options, log);
 
-  const total = examples.length * interpreters.length;
-  const failures: ExampleMismatchError[] = [];
-  const entries: ExampleEntry[] = [];
-  let step = 0;
-  let cached = 0;
-  let pythonMs = 0;
-  for (const example of examples) {
-    const results: ExampleResult[] = [];
-    for (const interpreter of interpreters) {
-      step += 1;
-      const label = `example ${step}/${total} ${example.id}${interpreters.length > 1 ? ` [${interpreter.requested}]` : ''}`;
-      const { requested: _requested, ...identity } = interpreter;
-      const key = cacheKey({
-        source: example.source,
-        spec: example.specText,
-        interpreter: JSON.stringify(identity),
-        runner,
-      });
-      const hit = options.force ? undefined : await readCacheEntry(cacheDir, key, exampleResultSchema);
-      if (hit) {
-        cached += 1;
-        log(`${label}: cached`);
-        results.push({ ...hit, interpreter });
-        continue;
-      }
-      const runStarted = performance.now();
-      try {
-        const result = await produceOnce(key, options.force === true, async () => {
-          const ranAt = new Date().toISOString();
-          const variants = await runExample(example, interpreter, {
-            sitecustomizeDir: SITECUSTOMIZE_DIR,
-            maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-            env,
-          });
-          const produced: ExampleResult = {
-            id: example.id,
-            sourceFile: example.sourceFile,
-            source: example.source,
-            specFile: example.specFile,
-            interpreter,
-            variants,
-            ranAt,
-            cacheKey: key,
-          };
-          // Only verified results are cached: a failure is re-run next time.
-          await writeCacheEntry(cacheDir, key, produced);
-          return produced;
-        }, () => readCacheEntry(cacheDir, key, exampleResultSchema));
-        pythonMs += result.variants.flatMap((v) => v.runs).reduce((sum, run) => sum + run.wallMs, 0);
-        results.push({ ...result, interpreter });
-        log(`${label}: ran in ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
-      } catch (error) {
-        if (!(error instanceof ExampleMismatchError)) throw error;
-        failures.push(error);
-        log(`${label}: FAILED after ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
-      }
-    }
-    entries.push({ id: example.id, sourceFile: example.sourceFile, source: example.source, results });
-  }
   if (failures.length > 0) {
     throw new ExamplesFailedError(
-      `${failures.length} of ${total} example runs do not match their specs:\n\n` +
-        failures.map((f) => f.message).join('\n\n'),
+      `${failures.length} of ${jobs.length} example runs do not match their specs:\n\n` +
+        failures.map((failure) => failure.message).join('\n\n'),
       { cause: failures[0] },
     );
   }
-  return { entries, cached, ran: total - cached, elapsedMs: performance.now() - started, pythonMs };
+  const results = jobs.map((job) => hits.get(job) ?? produced.get(job)!);
+  const entries = options.examples.map((example) => ({
+    id: example.id,
+    sourceFile: example.sourceFile,
+    source: example.source,
+    results: results.filter((result) => result.id === example.id).map(toShownResult),
+    skipped: options.interpreters
+      .filter((interpreter) => !conditionHolds(example.spec.requires?.when, interpreter))
+      .map((interpreter) => ({ interpreter, reason: example.spec.requires!.reason })),
+  }));
+  const pythonMs = [...produced.values()]
+    .flatMap((result) => result.variants.flatMap((variant) => variant.runs))
+    .reduce((sum, run) => sum + run.wallMs, 0);
+  return { entries, results, cached: hits.size, ran: produced.size, elapsedMs: performance.now() - started, pythonMs };
+}
+
+/** Runs the misses through one scheduler; only verified results are cached. */
+async function produce(
+  misses: readonly Job[],
+  cache: JsonCache<ExampleResult>,
+  options: RunExamplesOptions,
+  log: (line: string) => void,
+): Promise<{ produced: Map<Job, ExampleResult>; failures: Error[] }> {
+  const produced = new Map<Job, ExampleResult>();
+  const failures: Error[] = [];
+  if (misses.length === 0) return { produced, failures };
+  // Loaded only when something must run: a warm build never imports the runner.
+  const { ExampleMismatchError, runExample } = await import('./run-example.ts');
+  const { DEFAULT_MAX_OUTPUT_BYTES } = await import('./capture-output.ts');
+  const scheduler = options.scheduler ?? new RunScheduler();
+  let done = 0;
+  await Promise.all(
+    misses.map(async (job) => {
+      const { example, interpreter, key } = job;
+      const label = `${example.id} [${interpreter.requested} ${interpreter.versionInfo.join('.')}]`;
+      try {
+        const ranAt = new Date().toISOString();
+        const variants = await runExample(example, interpreter, {
+          sitecustomizeDir: SITECUSTOMIZE_DIR,
+          maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+          env: options.env ?? process.env,
+          schedule: (task) => scheduler.run(example.spec.workload, task),
+        });
+        const result: ExampleResult = {
+          id: example.id,
+          sourceFile: example.sourceFile,
+          specFile: example.specFile,
+          interpreter,
+          variants,
+          ranAt,
+          cacheKey: key,
+        };
+        await cache.set(key, result);
+        produced.set(job, result);
+        done += 1;
+        const runs = variants.flatMap((variant) => variant.runs);
+        const ownMs = runs.reduce((sum, run) => sum + run.wallMs, 0);
+        log(`[examples] ${done}/${misses.length} ${label}: verified, ${runs.length} runs, ${formatMs(ownMs)} of Python`);
+      } catch (error) {
+        if (!(error instanceof ExampleMismatchError)) throw error;
+        failures.push(error);
+        done += 1;
+        log(`[examples] ${done}/${misses.length} ${label}: FAILED (the message below says how)`);
+      }
+    }),
+  );
+  return { produced, failures };
 }

@@ -3,7 +3,8 @@
  * what it must do. A page never states an output; the spec states what is verified.
  */
 import { z } from 'astro/zod';
-import { startMethodSchema } from './result-schema.ts';
+import { interpreterConditionSchema } from './interpreter-condition.ts';
+import { startMethodSchema } from '../interpreters/interpreter-info.ts';
 
 /** A line of output: literal text, or `{ regex: '...' }` where the output varies. */
 export const expectedLineSchema = z.union([
@@ -108,19 +109,29 @@ export const ratioCheckSchema = z
      * Check only on interpreters where the bound is expected to hold, e.g. a speed-up
      * from processes needs 2 CPUs; threads take turns only while the GIL is on. Default: always.
      */
-    when: z
-      .strictObject({
-        /** Only when the GIL is on (`true`) or off (`false`) at run time. */
-        gilEnabled: z.boolean().optional(),
-        /** Only when at least this many CPUs are usable (`usableCpuCount`: affinity, not just `os.cpu_count()`). */
-        minCpuCount: z.number().int().positive().optional(),
-      })
-      .optional(),
+    when: interpreterConditionSchema.optional(),
     /** Why these bounds hold, and how much the ratio was seen to move. */
     reason: z.string().min(10, 'say why the bound holds (at least 10 characters)'),
   })
   .refine((check) => check.min !== undefined || check.max !== undefined, { message: 'give `min`, `max` or both' });
 export type RatioCheck = z.infer<typeof ratioCheckSchema>;
+
+/**
+ * Concurrency seen in the recorded lifetimes of threads or processes (the runner traces them):
+ * e.g. "2 child processes were alive at once for at least 1 s" proves they slept at the same time,
+ * however long a busy machine took to start them. The main thread and main process do not count.
+ */
+export const overlapCheckSchema = z.strictObject({
+  /** `thread` or `process`. */
+  kind: z.enum(['thread', 'process']),
+  /** How many must have been alive at once. */
+  atLeast: z.number().int().min(2),
+  /** For at least this long in all, seconds (checked on every run). */
+  forSeconds: z.number().positive(),
+  /** Why they must overlap (what runs side by side). */
+  reason: z.string().min(10, 'say why they overlap (at least 10 characters)'),
+});
+export type OverlapCheck = z.infer<typeof overlapCheckSchema>;
 
 /** Expectations of one run. */
 export const expectationSchema = z.strictObject({
@@ -142,6 +153,8 @@ export const expectationSchema = z.strictObject({
   ratios: z.array(ratioCheckSchema).optional(),
   /** Line counts over stdout. Default none. */
   counts: z.array(lineCountSchema).optional(),
+  /** Threads or processes that must have run at the same time, from the run's trace. Default none. */
+  overlap: z.array(overlapCheckSchema).optional(),
 }).refine(
   (expect) => {
     const names = (expect.metrics ?? []).filter(isValidRegex).flatMap(groupNames);
@@ -151,11 +164,28 @@ export const expectationSchema = z.strictObject({
 );
 export type Expectation = z.infer<typeof expectationSchema>;
 
+/** What a variant does on the interpreters a condition picks out, and why it differs there. */
+export const expectationCaseSchema = z.strictObject({
+  /** The interpreters this case is for. */
+  when: interpreterConditionSchema,
+  /** Why the behaviour differs there, with its source (a changelog, a PEP, a measurement). */
+  reason: z.string().min(10, 'say why the behaviour differs there (at least 10 characters)'),
+  /** The whole expectation on those interpreters (it replaces the variant's `expect`). */
+  expect: expectationSchema,
+});
+export type ExpectationCase = z.infer<typeof expectationCaseSchema>;
+
 /** A way to run the example: a start method with its own expectations. */
 export const variantSpecSchema = z.strictObject({
   /** Start method set before the example runs; omitted: the interpreter's default. */
   startMethod: startMethodSchema.optional(),
+  /** What the run must do, wherever no case below applies. */
   expect: expectationSchema,
+  /**
+   * Interpreter-dependent expectations: the first case whose `when` holds replaces `expect`,
+   * e.g. the unguarded example exits 1 under forkserver from 3.14 on. Default none.
+   */
+  cases: z.array(expectationCaseSchema).default([]),
 });
 export type VariantSpec = z.infer<typeof variantSpecSchema>;
 
@@ -169,10 +199,28 @@ export const exampleSpecSchema = z
     env: z.record(z.string(), z.string()).default({}),
     /** Seconds before the whole process group is killed. Default 60. */
     timeoutSeconds: z.number().positive().default(60),
-    /** Timed runs per variant. Default 5. */
+    /** Timed runs per variant. Default 5: the page shows the run with the median time. */
     repeats: z.number().int().min(1).default(5),
     /** Required when `repeats` is lowered below 5: why fewer runs are enough. */
     repeatsReason: z.string().optional(),
+    /**
+     * What the example's time is spent on, which decides how its runs are scheduled:
+     * `cpu` (default) runs alone, so nothing else on the machine skews its timings;
+     * `waiting` (it mostly sleeps or waits on I/O) may run beside other waiting examples,
+     * whose few milliseconds of CPU cannot move its bounds.
+     */
+    workload: z.enum(['cpu', 'waiting']).default('cpu'),
+    /**
+     * Run only on the interpreters this holds for, e.g. `InterpreterPoolExecutor` needs
+     * Python 3.14; pages say where it did not run and why. Default: every interpreter.
+     */
+    requires: z
+      .strictObject({
+        when: interpreterConditionSchema,
+        /** Why other interpreters cannot run it. */
+        reason: z.string().min(10, 'say why other interpreters cannot run it (at least 10 characters)'),
+      })
+      .optional(),
     /** Run once per variant, e.g. one per start method. */
     variants: z.array(variantSpecSchema).min(1),
   })

@@ -3,8 +3,10 @@
  * checks between them, and counts of matching lines (e.g. distinct pids). Returns problems
  * as sentences, like verify-output.ts; the caller adds which file and run.
  */
-import type { InterpreterInfo } from './result-schema.ts';
-import type { Expectation, LineCount, RatioCheck } from './spec-schema.ts';
+import { conditionHolds, type ConditionSubject } from './interpreter-condition.ts';
+import type { TraceEvent } from './result-schema.ts';
+import type { Expectation, LineCount, OverlapCheck, RatioCheck } from './spec-schema.ts';
+import { timeWithAtLeast } from '../shared/intervals.ts';
 import { splitLines } from './verify-output.ts';
 
 export interface ExtractedMetrics {
@@ -58,24 +60,13 @@ export function verifyCounts(counts: readonly LineCount[], stdout: string): stri
   return problems;
 }
 
-/** True when the check's `when` holds for this interpreter. */
-export function ratioApplies(
-  check: RatioCheck,
-  interpreter: Pick<InterpreterInfo, 'gilEnabled' | 'usableCpuCount'>,
-): boolean {
-  const when = check.when ?? {};
-  if (when.gilEnabled !== undefined && when.gilEnabled !== interpreter.gilEnabled) return false;
-  if (when.minCpuCount !== undefined && (interpreter.usableCpuCount ?? 1) < when.minCpuCount) return false;
-  return true;
-}
-
 export function verifyRatios(
   checks: readonly RatioCheck[],
   metrics: Readonly<Record<string, number>>,
-  interpreter: Pick<InterpreterInfo, 'gilEnabled' | 'usableCpuCount'>,
+  interpreter: ConditionSubject,
 ): string[] {
   const problems: string[] = [];
-  for (const check of checks.filter((c) => ratioApplies(c, interpreter))) {
+  for (const check of checks.filter((c) => conditionHolds(c.when, interpreter))) {
     const top = metrics[check.metric];
     const bottom = metrics[check.over];
     if (top === undefined || bottom === undefined || bottom === 0) {
@@ -91,6 +82,25 @@ export function verifyRatios(
     }
   }
   return problems;
+}
+
+/** The main thread and process are the program itself; concurrency is about what it started. */
+const MAIN = new Set(['MainThread', 'MainProcess']);
+
+export function verifyOverlap(checks: readonly OverlapCheck[], trace: readonly TraceEvent[]): string[] {
+  return checks.flatMap((check) => {
+    const lives = trace
+      .filter((event) => event.kind === check.kind && !MAIN.has(event.name))
+      .map((event) => ({ start: event.startNs / 1e9, end: event.endNs / 1e9 }));
+    const together = timeWithAtLeast(lives, check.atLeast);
+    const plural = check.kind === 'process' ? 'processes' : 'threads';
+    return together >= check.forSeconds
+      ? []
+      : [
+          `${check.atLeast} ${plural} should have been alive at once for at least ${check.forSeconds} s, ` +
+            `but were for ${together.toFixed(2)} s (${lives.length} ${plural} recorded; ${check.reason})`,
+        ];
+  });
 }
 
 /** Metrics and line counts of one run, as its spec asks (nothing when it asks for neither). */

@@ -4,10 +4,10 @@ import type { RatioCheck } from '../../../scripts/examples/spec-schema.ts';
 import {
   extractMetrics,
   measureRun,
-  ratioApplies,
   verifyCounts,
   verifyRatios,
 } from '../../../scripts/examples/verify-measurements.ts';
+import { cpython311Linux } from '../../fixtures/interpreter/cpython-3.11-linux.ts';
 
 const FIB_STDOUT = [
   '8 x fib(28) = 317811, pools of 2, median of 3 tries',
@@ -86,22 +86,22 @@ describe('verifyRatios', () => {
   };
   const metrics = { sequential: 1.0, threads: 0.2, processes: 0.95 };
 
+  const on = (gilEnabled: boolean, usableCpuCount: number | null) => ({ ...cpython311Linux, gilEnabled, usableCpuCount });
+
   it('checks a ratio only where its `when` holds', () => {
-    expect(ratioApplies(threadsTakeTurns, { gilEnabled: false, usableCpuCount: 2 })).toBe(false);
-    expect(ratioApplies(processesShare, { gilEnabled: true, usableCpuCount: 1 })).toBe(false);
-    expect(ratioApplies(processesShare, { gilEnabled: true, usableCpuCount: null })).toBe(false);
-    expect(verifyRatios([threadsTakeTurns, processesShare], metrics, { gilEnabled: false, usableCpuCount: 1 })).toEqual([]);
+    expect(verifyRatios([threadsTakeTurns, processesShare], metrics, on(false, 1))).toEqual([]);
+    expect(verifyRatios([processesShare], metrics, on(true, null))).toEqual([]);
   });
 
   it('names the ratio, its value, the bound and the reason', () => {
-    expect(verifyRatios([threadsTakeTurns, processesShare], metrics, { gilEnabled: true, usableCpuCount: 2 })).toEqual([
+    expect(verifyRatios([threadsTakeTurns, processesShare], metrics, on(true, 2))).toEqual([
       'threads / sequential = 0.20 is below the minimum 0.3 (threads take turns under the GIL)',
       'processes / sequential = 0.95 is above the maximum 0.9 (two cores share the work)',
     ]);
   });
 
   it('reports a missing or zero denominator instead of dividing by it', () => {
-    expect(verifyRatios([threadsTakeTurns], { threads: 1, sequential: 0 }, { gilEnabled: true, usableCpuCount: 2 })).toEqual([
+    expect(verifyRatios([threadsTakeTurns], { threads: 1, sequential: 0 }, on(true, 2))).toEqual([
       'ratio threads / sequential: metric missing or zero (1 / 0)',
     ]);
   });

@@ -4,13 +4,14 @@
  * starts no Python at all.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { access, constants, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { readCacheEntry, writeCacheEntry } from './cache.ts';
-import { interpreterInfoSchema, type InterpreterInfo } from './result-schema.ts';
+import { contentKey } from '../cache/content-key.ts';
+import { createJsonCache } from '../cache/json-cache.ts';
+import { isExecutable } from '../shared/is-executable.ts';
+import { interpreterInfoSchema, type InterpreterInfo } from './interpreter-info.ts';
 
 const run = promisify(execFile);
 
@@ -20,17 +21,6 @@ const run = promisify(execFile);
  * 3.8 is end-of-life.
  */
 export const MIN_PYTHON: readonly [number, number] = [3, 9];
-
-/**
- * Interpreters asked for, in order: `PYTHONS` (space-separated, several), then
- * `PYTHON`, then the configured one, then `python3`.
- */
-export function requestedInterpreters(env: NodeJS.ProcessEnv, configured?: string): string[] {
-  const several = env['PYTHONS']?.trim();
-  if (several) return several.split(/\s+/);
-  const one = env['PYTHON']?.trim() || configured?.trim();
-  return [one || 'python3'];
-}
 
 const PROBE = `
 import json, multiprocessing, os, platform, sys, sysconfig
@@ -48,27 +38,29 @@ print(json.dumps({
 }))
 `;
 
-/** Resolves `requested` to a real executable and describes it (cached in `cacheDir`). */
+/**
+ * Resolves `requested` to a real executable and describes it. The answer is cached in `cacheDir`
+ * (the `interpreters` cache area) by the executable's identity, so a warm build starts no Python.
+ */
 export async function findInterpreter(
   requested: string,
   cacheDir: string,
   env: NodeJS.ProcessEnv,
 ): Promise<InterpreterInfo> {
   const executable = await resolveExecutable(requested, env);
-  const stats = await stat(executable);
-  const identity = createHash('sha256')
-    // CPUs are the machine's, not the executable's: a cache restored elsewhere, or a build under
-    // taskset, must probe again (and so re-run the examples, whose timings depend on them).
-    .update(JSON.stringify([executable, stats.ino, stats.size, stats.mtimeMs, PROBE, cpus().length, availableParallelism()]))
-    .digest('hex');
-  const cached = await readCacheEntry(cacheDir, `interpreter-${identity}`, interpreterInfoSchema);
+  const { ino, size, mtimeMs } = await stat(executable);
+  // CPUs are the machine's, not the executable's: a cache restored elsewhere, or a build under
+  // taskset, must probe again (and so re-run the examples, whose timings depend on them).
+  const key = contentKey({ executable, ino, size, mtimeMs, probe: PROBE, cpus: cpus().length, usable: availableParallelism() });
+  const cache = createJsonCache(cacheDir, interpreterInfoSchema);
+  const cached = await cache.get(key);
   const info = cached ?? (await probe(requested, executable));
-  if (!cached) await writeCacheEntry(cacheDir, `interpreter-${identity}`, info);
+  if (!cached) await cache.set(key, info);
   const [major, minor] = info.versionInfo;
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
     throw new Error(
       `Python interpreter ${requested} (${executable}) is ${info.versionInfo.join('.')}; the examples need ` +
-        `${MIN_PYTHON.join('.')} or newer. Fix: set PYTHON (or PYTHONS) to a newer interpreter.`,
+        `${MIN_PYTHON.join('.')} or newer. Fix: set PYTHONS to newer interpreters, e.g. PYTHONS="python3.12 python3.14".`,
     );
   }
   return { ...info, requested };
@@ -81,7 +73,7 @@ async function probe(requested: string, executable: string): Promise<Interpreter
   } catch (error) {
     throw new Error(
       `Could not ask ${executable} (from "${requested}") what it is: is it a Python interpreter? ` +
-        'Fix: set PYTHON to one.',
+        'Fix: set PYTHONS to Python interpreters.',
       { cause: error },
     );
   }
@@ -93,7 +85,7 @@ async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv): Pro
   if (!found) {
     throw new Error(
       `Python interpreter "${requested}" not found ${requested.includes('/') ? 'or not executable' : 'on PATH'}. ` +
-        'Fix: install it, or set PYTHON to the path of a Python 3.9+ interpreter (e.g. PYTHON=python3.11).',
+        'Fix: install it, or set PYTHONS to Python 3.9+ interpreters (names on PATH or paths, e.g. PYTHONS="python3.11 /opt/python3.14/bin/python3.14").',
     );
   }
   const shimTarget = await throughPyenvShim(found, requested, env);
@@ -101,24 +93,13 @@ async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv): Pro
 }
 
 async function executableAt(path: string): Promise<string | undefined> {
-  try {
-    await access(path, constants.X_OK);
-    return path;
-  } catch {
-    return undefined;
-  }
+  return (await isExecutable(path)) ? path : undefined;
 }
 
-async function searchPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+/** The first `name` on PATH that is executable. */
+export async function searchPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   for (const dir of (env['PATH'] ?? '').split(delimiter)) {
-    if (!isAbsolute(dir)) continue;
-    const candidate = join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
+    if (isAbsolute(dir) && (await isExecutable(join(dir, name)))) return join(dir, name);
   }
   return undefined;
 }

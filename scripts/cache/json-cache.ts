@@ -1,0 +1,51 @@
+/**
+ * A cache area of JSON entries, one file per content key, schema-checked on the way back in and
+ * written atomically (a temporary file renamed over the entry), so an interrupted build never
+ * leaves half an entry and a stale or foreign file is a miss, never a result.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'astro/zod';
+
+export interface JsonCache<T> {
+  /** The entry, or undefined when missing, unreadable or not matching the schema (an older format). */
+  get(key: string): Promise<T | undefined>;
+  /** Stores the entry; readers see the old one or the new one, never a mix. */
+  set(key: string, value: T): Promise<void>;
+}
+
+export function createJsonCache<T>(directory: string, schema: z.ZodType<T>): JsonCache<T> {
+  return {
+    async get(key) {
+      let text: string;
+      try {
+        text = await readFile(join(directory, `${key}.json`), 'utf8');
+      } catch {
+        return undefined;
+      }
+      try {
+        const parsed = schema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, value) {
+      const target = join(directory, `${key}.json`);
+      const temporary = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await mkdir(directory, { recursive: true });
+        await writeFile(temporary, JSON.stringify(value));
+        await rename(temporary, target);
+      } catch (error) {
+        // Best effort: the write error below is the one worth reporting.
+        await rm(temporary, { force: true }).catch(() => undefined);
+        throw new Error(
+          `Could not write cache entry ${target}: ${(error as Error).message}. Fix: check that the directory is writable.`,
+          { cause: error },
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The build's data flow in one object: plan → examples → diagrams (static ones and the measured
+ * timelines pages draw). `src/content.config.ts` creates one pipeline and hands its two loaders
+ * to the `examples` and `diagrams` collections, so both read the same results: the plan is made
+ * once and every example runs once per build, by construction.
+ *
+ * Heavy machinery (the Python runner, Chromium, svgo) is imported only when something must run
+ * or render: a warm build reads the cache and nothing else.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { buildDiagrams, diagramEntrySchema, type DiagramEntry } from '../diagrams/build-diagrams.ts';
+import { readDiagramSources } from '../diagrams/diagram-source.ts';
+import { timelineSources } from '../diagrams/measured-timelines.ts';
+import { exampleEntrySchema } from '../examples/result-schema.ts';
+import { runExamples, type RunExamplesReport } from '../examples/run-examples.ts';
+import { createBuildPlan, type BuildPlan, type ProjectLayout } from '../plan/build-plan.ts';
+import { formatMs } from '../shared/format.ts';
+
+export interface SitePipelineOptions {
+  /** Where the parts live, relative to the project root. Default: the project's layout. */
+  layout?: Partial<ProjectLayout>;
+  /** Default `process.env` (PYTHONS, PYCONC_CACHE_DIR, PATH). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What one pass of the pipeline produced. */
+export interface SiteData {
+  plan: BuildPlan;
+  examples: RunExamplesReport;
+  diagrams: Map<string, DiagramEntry>;
+}
+
+/** A loader whose schema is part of its type, so `getEntry('examples', id)` is typed. */
+type TypedLoader<S> = Loader & { schema: S };
+
+export interface SitePipeline {
+  /** Loader of the `examples` collection: one entry per example a page shows. */
+  examplesLoader: TypedLoader<typeof exampleEntrySchema>;
+  /** Loader of the `diagrams` collection: every `diagrams/*.mmd` and every measured timeline. */
+  diagramsLoader: TypedLoader<typeof diagramEntrySchema>;
+  /** Runs the pipeline (once until the next change) and returns what it produced. */
+  data(root: string, log: (line: string) => void): Promise<SiteData>;
+}
+
+/** Pipeline progress is the pipeline's, whichever collection's loader happened to start it. */
+const pipelineLogger = (context: LoaderContext) => context.logger.fork('pyconc');
+
+export function createSitePipeline(options: SitePipelineOptions = {}): SitePipeline {
+  let current: Promise<SiteData> | undefined;
+  /** The loaders' syncs, re-run after a change in `astro dev`. */
+  const resyncs = new Set<() => Promise<void>>();
+  let watching = false;
+
+  const data = (root: string, log: (line: string) => void): Promise<SiteData> => {
+    if (!current) {
+      const pass = produce(root, log, options);
+      current = pass;
+      // A failed pass is not kept: the next sync (after a fix, in dev) tries again.
+      pass.catch(() => {
+        if (current === pass) current = undefined;
+      });
+    }
+    return current;
+  };
+
+  /** In `astro dev`: an edited example, spec, diagram or page runs the pipeline again, then both loaders sync. */
+  const watch = (context: LoaderContext, root: string) => {
+    if (watching || !context.watcher) return;
+    watching = true;
+    const layout = { ...options.layout };
+    const folders = [layout.examplesDir ?? 'src/examples', layout.diagramsDir ?? 'diagrams', layout.docsDir ?? 'src/content/docs'].map(
+      (folder) => join(root, folder),
+    );
+    context.watcher.add(folders);
+    context.watcher.on('all', (_event, path) => {
+      if (!folders.some((folder) => path.startsWith(folder))) return;
+      current = undefined;
+      for (const resync of resyncs) {
+        resync().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+      }
+    });
+  };
+
+  const loader = <S extends z.ZodType<Record<string, unknown>>>(
+    name: string,
+    schema: S,
+    entries: (site: SiteData) => Iterable<readonly [string, z.infer<S>]>,
+  ): TypedLoader<S> => ({
+    name,
+    schema,
+    async load(context) {
+      const root = fileURLToPath(context.config.root);
+      const sync = async () => {
+        const site = await data(root, (line) => pipelineLogger(context).info(line));
+        const ids = new Set<string>();
+        for (const [id, entry] of entries(site)) {
+          ids.add(id);
+          // Like Astro's glob loader: an entry whose digest did not change is left as it is.
+          const digest = context.generateDigest(entry);
+          if (context.store.get(id)?.digest === digest) continue;
+          context.store.set({ id, data: await context.parseData({ id, data: entry }), digest });
+        }
+        for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+      };
+      await sync();
+      resyncs.add(sync);
+      watch(context, root);
+    },
+  });
+
+  return {
+    data,
+    examplesLoader: loader('pyconc-examples', exampleEntrySchema, (site) => site.examples.entries.map((entry) => [entry.id, entry] as const)),
+    diagramsLoader: loader('pyconc-diagrams', diagramEntrySchema, (site) => site.diagrams),
+  };
+}
+
+async function produce(root: string, log: (line: string) => void, options: SitePipelineOptions): Promise<SiteData> {
+  const started = performance.now();
+  const plan = await createBuildPlan({ root, log, ...(options.layout ? { layout: options.layout } : {}), ...(options.env ? { env: options.env } : {}) });
+  const [examples, staticDiagrams] = await Promise.all([
+    runExamples({ examples: plan.examples, interpreters: plan.interpreters, cacheDir: plan.cache.examples, log, ...(options.env ? { env: options.env } : {}) }),
+    readDiagramSources(join(root, plan.layout.diagramsDir), root),
+  ]);
+  const timelines = timelineSources(plan.timelines, examples.entries);
+  const diagrams = await buildDiagrams([...staticDiagrams, ...timelines], { cacheDir: plan.cache.diagrams, log });
+  log(
+    `[pipeline] ${plan.interpreters.length} interpreter(s); ${examples.entries.length} examples ` +
+      `(${examples.ran} results ran, ${examples.cached} cached); ${diagrams.entries.size} diagrams ` +
+      `(${diagrams.stats.rendered} rendered, ${diagrams.stats.cached} cached) in ${formatMs(performance.now() - started)}`,
+  );
+  return { plan, examples, diagrams: diagrams.entries };
+}

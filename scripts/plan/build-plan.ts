@@ -1,0 +1,149 @@
+/**
+ * The build plan: what this build must produce, computed once and handed to everything that
+ * produces it (the content loaders, `npm run examples`, the bench). Interpreters are resolved
+ * here, once; examples are what pages show; timelines are what pages draw. A page that names an
+ * example, variant or diagram that does not exist fails here, with its file and line.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cacheDir, type CacheArea } from '../cache/paths.ts';
+import { discoverExamples, type ExampleFiles } from '../examples/discover-examples.ts';
+import { configuredInterpreters } from '../interpreters/configured-interpreters.ts';
+import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { readComponentUses, type ComponentUse } from './page-usage.ts';
+
+/** Where a project keeps its parts, relative to its root. */
+export interface ProjectLayout {
+  /** Default `src/examples`. */
+  examplesDir: string;
+  /** Default `src/content/docs`. */
+  docsDir: string;
+  /** Default `diagrams`. */
+  diagramsDir: string;
+}
+
+export const DEFAULT_LAYOUT: ProjectLayout = {
+  examplesDir: 'src/examples',
+  docsDir: 'src/content/docs',
+  diagramsDir: 'diagrams',
+};
+
+export interface PlannedExample extends ExampleFiles {
+  /** Pages that show it (files relative to the root). */
+  pages: string[];
+}
+
+/** A measured timeline a page draws with `<Timeline>`: one diagram per interpreter. */
+export interface TimelineRequest {
+  example: string;
+  /** Variant name (`default` or a start method). */
+  variant: string;
+}
+
+export interface BuildPlan {
+  /** Project root (absolute). */
+  root: string;
+  layout: ProjectLayout;
+  /** The interpreters every example runs on, resolved, in the order pages show them. */
+  interpreters: InterpreterInfo[];
+  /** The examples pages show, in id order. */
+  examples: PlannedExample[];
+  /** Examples no page shows: the build names them and does not run them. */
+  unused: ExampleFiles[];
+  /** The timelines pages draw, each once. */
+  timelines: TimelineRequest[];
+  /** Every build-time component use, per page (what the bench and tests follow too). */
+  uses: ComponentUse[];
+  /** Cache folders, by area. */
+  cache: Record<CacheArea, string>;
+}
+
+export interface BuildPlanOptions {
+  /** Project root (absolute). */
+  root: string;
+  /** Default `DEFAULT_LAYOUT`. */
+  layout?: Partial<ProjectLayout>;
+  /** Interpreters already resolved (e.g. by a caller that plans twice). Default: the configured ones. */
+  interpreters?: InterpreterInfo[];
+  /** Default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Progress lines. Default `console.log`. */
+  log?: (line: string) => void;
+}
+
+export class PlanError extends Error {
+  override name = 'PlanError';
+}
+
+const CACHE_AREAS: readonly CacheArea[] = ['examples', 'interpreters', 'diagrams', 'python'];
+
+export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildPlan> {
+  const { root } = options;
+  const env = options.env ?? process.env;
+  const log = options.log ?? console.log;
+  const layout = { ...DEFAULT_LAYOUT, ...options.layout };
+  const cache = Object.fromEntries(CACHE_AREAS.map((area) => [area, cacheDir(root, area, env)])) as Record<CacheArea, string>;
+
+  const [discovered, uses, diagramNames, interpreters] = await Promise.all([
+    discoverExamples(root, layout.examplesDir),
+    readComponentUses(root, join(root, layout.docsDir)),
+    readdir(join(root, layout.diagramsDir)).then(
+      (files) => new Set(files.filter((file) => file.endsWith('.mmd')).map((file) => file.slice(0, -'.mmd'.length))),
+      () => new Set<string>(),
+    ),
+    options.interpreters ?? configuredInterpreters({ root, env, cacheDirs: cache, log }),
+  ]);
+  checkUses(uses, discovered, diagramNames, layout);
+
+  const pagesOf = (id: string) => [...new Set(uses.filter((use) => use.examples.includes(id)).map((use) => use.page))];
+  const examples = discovered.filter((example) => pagesOf(example.id).length > 0).map((example) => ({ ...example, pages: pagesOf(example.id) }));
+  const unused = discovered.filter((example) => pagesOf(example.id).length === 0);
+  for (const example of unused) {
+    log(
+      `[plan] warning: ${example.sourceFile} is shown on no page, so the build does not run it. ` +
+        `Show it with <Example id="${example.id}" /> or delete it and its spec.`,
+    );
+  }
+  const timelines = new Map<string, TimelineRequest>();
+  for (const use of uses.filter((u) => u.component === 'Timeline')) {
+    const example = discovered.find((e) => e.id === use.attributes['example'])!;
+    const variant = use.attributes['variant'] ?? variantName(example, 0);
+    timelines.set(`${example.id}\0${variant}`, { example: example.id, variant });
+  }
+  return { root, layout, interpreters, examples, unused, timelines: [...timelines.values()], uses, cache };
+}
+
+/** The name a variant's results carry: its start method, or `default`. */
+function variantName(example: ExampleFiles, index: number): string {
+  return example.spec.variants[index]?.startMethod ?? 'default';
+}
+
+/** Every example, variant and diagram a page names must exist: one error listing each that does not. */
+function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFiles[], diagrams: ReadonlySet<string>, layout: ProjectLayout): void {
+  const problems: string[] = [];
+  const known = examples.map((example) => example.id).join(', ');
+  for (const use of uses) {
+    const where = `${use.page}:${use.line}: <${use.component}>`;
+    for (const id of use.examples) {
+      const example = examples.find((e) => e.id === id);
+      if (!example) {
+        problems.push(`${where} names example "${id}", but there is no ${layout.examplesDir}/${id}.py (known: ${known}).`);
+        continue;
+      }
+      const variant = use.attributes['variant'];
+      const variants = example.spec.variants.map((_, index) => variantName(example, index));
+      if (variant !== undefined && !variants.includes(variant)) {
+        problems.push(`${where} asks for variant "${variant}" of ${id}, whose spec has: ${variants.join(', ')}.`);
+      }
+    }
+    if (use.component === 'Diagram' && use.attributes['name'] !== undefined && !diagrams.has(use.attributes['name'])) {
+      problems.push(
+        `${where} names diagram "${use.attributes['name']}", but there is no ${layout.diagramsDir}/${use.attributes['name']}.mmd ` +
+          `(known: ${[...diagrams].sort().join(', ')}).`,
+      );
+    }
+  }
+  if (problems.length > 0) {
+    throw new PlanError(`${problems.join('\n')}\nFix: correct the name on the page, or add the missing file.`);
+  }
+}
