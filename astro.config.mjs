@@ -7,12 +7,14 @@ import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.
 import { redirects } from './src/redirects.ts';
 import { pagefind } from './src/search.ts';
 import { sidebar } from './src/sidebar.ts';
+import { vendorMermaid } from './scripts/site/vendor-mermaid.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
   redirects,
   markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
   integrations: [
+    vendorMermaid(),
     starlight({
       title: 'Python Concurrency & Parallelism',
       sidebar,

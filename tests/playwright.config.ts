@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from '../scripts/browser/find-chromium.ts';
+import { chromiumLaunchOptions } from '../scripts/browser/launch-options.ts';
+import { workDir } from '../scripts/cache/paths.ts';
 
 /**
  * e2e tests: real Chromium against the built site (dist/), served by Astro's preview server on a
@@ -16,13 +17,10 @@ export default defineConfig({
   retries: process.env['CI'] ? 1 : 0,
   fullyParallel: true,
   reporter: [['list']],
-  outputDir: '../node_modules/.cache/pyconc/e2e/results',
+  outputDir: `${workDir(new URL('..', import.meta.url).pathname, 'e2e')}/results`,
   use: {
     ...(process.env['SITE_URL'] ? { baseURL: process.env['SITE_URL'] } : {}),
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: await findChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    },
+    launchOptions: await chromiumLaunchOptions(),
   },
 });

@@ -1,111 +1,88 @@
 /**
- * `npm run bench [-- --out file.json] [-- --loads N]`: measures the build, the pages, search and
- * the example runner on throwaway copies of this site, prints a table with the targets, and
- * writes all figures as JSON (default node_modules/.cache/pyconc/bench/latest.json).
- * It reports; it never fails a test. Takes about 5 minutes (a cold build runs every example).
+ * `npm run bench [-- --out file.json] [-- --loads N]`: measures, side by side in one run, a cold
+ * build (every example on every interpreter, every diagram), warm builds of the real site and of
+ * a plain Starlight copy of the same pages (time and peak memory), a rebuild after one example
+ * changed, page weight and layout shift, and search as you type. Prints each figure with its
+ * target and PASS/FAIL and writes them all as JSON (default: the cache root's bench/latest.json,
+ * which CI's cache keeps). It reports; it never fails a test. Takes about 5 minutes.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cacheRoot } from '../cache/paths.ts';
+import { createBuildPlan } from '../plan/build-plan.ts';
+import { pageUrl } from '../plan/page-usage.ts';
+import { median } from '../shared/median.ts';
+import { ASTRO_CLI } from '../site/astro-cli.ts';
 import { writeClientMermaidPage } from './client-mermaid-page.ts';
+import { coldBreakdown } from './cold-breakdown.ts';
 import { measurePages } from './measure-pages.ts';
-import { measureRunnerOverhead } from './runner-overhead.ts';
+import { printReport, targetsOf } from './report.ts';
 import { copySite, makePlain } from './site-copy.ts';
-import { mustSucceed, timeBuild } from './time-build.ts';
+import { mustSucceed, timeBuild, type TimedBuild } from './time-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
-  options: {
-    out: { type: 'string', default: 'node_modules/.cache/pyconc/bench/latest.json' },
-    loads: { type: 'string', default: '3' },
-  },
+  options: { out: { type: 'string', default: join(cacheRoot(root), 'bench', 'latest.json') }, loads: { type: 'string', default: '5' } },
 });
 const loads = Number(values.loads);
-const ASTRO_CLI = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const BUILD = ['scripts/site/build.ts'];
 const PLAIN_BUILD = [ASTRO_CLI, 'build'];
-/** Pages measured: the overview (no diagrams) and the pages with diagrams. */
-const PAGES = ['/', '/gil/', '/processes/', '/locks/', '/concurrency-vs-parallelism/'];
-const DIAGRAM_PAGE = 'gil';
+const WARM_BUILDS = 3;
 const QUERY = 'mutual exclusion';
-
+// The copies keep their caches to themselves, whatever the caller's PYCONC_CACHE_DIR says.
+const { PYCONC_CACHE_DIR: _shared, ...env } = process.env;
 const log = (line: string) => console.log(`[bench] ${line}`);
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const real = await copySite(root, 'real');
+const plan = await createBuildPlan({ root, env, log: () => {} });
+// The overview and every page that shows a diagram or a timeline, from what the pages say.
+const pages = [
+  ...new Set(['/', ...plan.uses.filter((use) => ['Diagram', 'Timeline'].includes(use.component)).map((use) => pageUrl(use.page, plan.layout.docsDir))]),
+];
+// The obtained CPython and the interpreter probes are machine set-up, not part of a cold build.
+const real = await copySite(root, 'real', ['python', 'interpreters']);
 const plain = await copySite(root, 'plain');
 try {
-  log(`1/5 cold build (empty example, diagram and Astro caches) in ${real}`);
-  const cold = mustSucceed('cold build', await timeBuild(real, BUILD));
-  log(`    ${seconds(cold.ms)}; 2/5 warm build (nothing changed)`);
-  const warm = mustSucceed('warm build', await timeBuild(real, BUILD));
-  log(`    ${seconds(warm.ms)}; 3/5 plain Starlight build of the same pages without examples or diagrams`);
+  log(`1/6 cold build in ${real}: every example on ${plan.interpreters.length} interpreter(s), every diagram`);
+  const cold = mustSucceed('cold build', await timeBuild(real, BUILD, env));
+  const breakdown = await coldBreakdown(real, cold.output, env);
+  log('2/6 plain Starlight copy (same pages, no examples or diagrams): first build');
   await makePlain(plain);
-  mustSucceed('plain build (cold)', await timeBuild(plain, PLAIN_BUILD));
-  const plainWarm = mustSucceed('plain build', await timeBuild(plain, PLAIN_BUILD));
-  log(`    ${seconds(plainWarm.ms)}; 4/5 pages in headless Chromium (${loads} loads each) and search`);
-  const clientPath = await writeClientMermaidPage(join(real, 'dist'), DIAGRAM_PAGE, join(real, 'diagrams'));
-  const pages = await measurePages(real, PAGES, clientPath, { loads, query: QUERY });
-  log('5/5 runner overhead: every example run afresh');
-  const runner = await measureRunnerOverhead(real, () => {});
+  mustSucceed('plain build (cold)', await timeBuild(plain, PLAIN_BUILD, env));
+  log(`3/6 warm builds, taking turns: real, plain, ${WARM_BUILDS} times each`);
+  const warm: TimedBuild[] = [];
+  const plainWarm: TimedBuild[] = [];
+  for (let round = 0; round < WARM_BUILDS; round++) {
+    warm.push(mustSucceed('warm build', await timeBuild(real, BUILD, env)));
+    plainWarm.push(mustSucceed('plain build', await timeBuild(plain, PLAIN_BUILD, env)));
+  }
+  log('4/6 one example edited: only it may run again');
+  await appendFile(join(real, plan.examples[0]!.sourceFile), '\n# edited by the bench\n');
+  const edited = mustSucceed('build after an edit', await timeBuild(real, BUILD, env));
+  const ranAfterEdit = Number(/\[pipeline\] .*?\((\d+) results ran/.exec(edited.output)?.[1] ?? NaN);
+  log(`5/6 pages in headless Chromium (${loads} loads each) and search, on the cold build's copy`);
+  const clientPath = await writeClientMermaidPage(join(real, 'dist'), 'gil', join(real, 'diagrams'));
+  const measured = await measurePages(real, pages, clientPath, { loads, query: QUERY });
 
-  const diagramPage = pages.pages.find((p) => p.path === `/${DIAGRAM_PAGE}/`);
-  const overview = pages.pages.find((p) => p.path === '/');
-  if (!diagramPage || !overview) throw new Error('The diagram page or the overview was not measured.');
-  const warmRatio = warm.ms / plainWarm.ms;
-  const targets = [
-    { target: 'warm build ≤ 1.3× plain Starlight', value: `${warmRatio.toFixed(2)}×`, pass: warmRatio <= 1.3 },
-    { target: '0 bytes of Mermaid JS on diagram pages', value: `${Math.max(...pages.pages.map((p) => p.mermaidJsBytes))} B`, pass: pages.pages.every((p) => p.mermaidJsBytes === 0) },
-    { target: 'CLS 0 on every page', value: Math.max(...pages.pages.map((p) => p.cls)).toFixed(4), pass: pages.pages.every((p) => p.cls === 0) },
-    { target: 'runner overhead < 5 % of the examples’ time', value: `${(runner.overheadRatio * 100).toFixed(2)} %`, pass: runner.overheadRatio < 0.05 },
-  ];
-  const report = {
+  log('6/6 report');
+  const figures = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: cpus().length, loadAverage1m: loadavg()[0] },
-    build: { coldMs: cold.ms, warmMs: warm.ms, plainWarmMs: plainWarm.ms, warmOverPlain: warmRatio },
-    pages: pages.pages,
-    clientMermaid: pages.clientMermaid,
-    diagramPageOverClientMermaid: {
-      jsBytes: diagramPage.jsBytes / pages.clientMermaid.jsBytes,
-      totalBytes: diagramPage.totalBytes / pages.clientMermaid.totalBytes,
-      requests: diagramPage.requests / pages.clientMermaid.requests,
-      firstDiagramMs: (diagramPage.firstDiagramMs ?? NaN) / (pages.clientMermaid.firstDiagramMs ?? NaN),
-    },
-    diagramJsOverOverviewBytes: diagramPage.jsBytes - overview.jsBytes,
-    search: pages.search,
-    runner,
-    targets,
+    cold: { ms: cold.ms, maxRssBytes: cold.maxRssBytes, ...breakdown },
+    warm: { ms: median(warm.map((b) => b.ms)), maxRssBytes: median(warm.map((b) => b.maxRssBytes)), runs: warm.map((b) => b.ms) },
+    plain: { ms: median(plainWarm.map((b) => b.ms)), maxRssBytes: median(plainWarm.map((b) => b.maxRssBytes)), runs: plainWarm.map((b) => b.ms) },
+    afterEdit: { ms: edited.ms, resultsRan: ranAfterEdit, interpreters: plan.interpreters.length, example: plan.examples[0]!.id },
+    pages: measured.pages,
+    clientMermaid: measured.clientMermaid,
+    search: { query: QUERY, ...measured.search },
   };
-
-  console.log('\nBuild');
-  console.table({ cold: seconds(cold.ms), warm: seconds(warm.ms), 'plain Starlight (warm)': seconds(plainWarm.ms), 'warm / plain': `${warmRatio.toFixed(2)}×` });
-  console.log(`Pages (median of ${loads} loads)`);
-  console.table(
-    Object.fromEntries(
-      [...pages.pages, { ...pages.clientMermaid, path: `${pages.clientMermaid.path} (client-side Mermaid)` }].map((p) => [
-        p.path,
-        { JS: kb(p.jsBytes), 'Mermaid JS': kb(p.mermaidJsBytes), total: kb(p.totalBytes), requests: p.requests, CLS: Number(p.cls.toFixed(4)), 'first diagram': p.firstDiagramMs === null ? '—' : `${Math.round(p.firstDiagramMs)} ms` },
-      ]),
-    ),
-  );
-  console.log(`/${DIAGRAM_PAGE}/ against the same page with client-side Mermaid (ratios)`);
-  console.table(Object.fromEntries(Object.entries(report.diagramPageOverClientMermaid).map(([k, v]) => [k, Number(v.toFixed(3))])));
-  console.log(
-    `Search: "${QUERY}" typed key by key → first result ${Math.round(pages.search.fromFirstKeyMs)} ms after the first key, ` +
-      `${Math.round(pages.search.fromLastKeyMs)} ms after the last`,
-  );
-  console.log(`Runner: ${runner.runs} runs, total ${seconds(runner.totalMs)}, examples' own ${seconds(runner.examplesMs)}, overhead ${seconds(runner.overheadMs)}`);
-  console.log('Targets');
-  console.table(targets.map((t) => ({ target: t.target, value: t.value, result: t.pass ? 'PASS' : 'FAIL' })));
-  console.log(`Load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs (figures are noisy when it is high).`);
-
+  const targets = targetsOf(figures);
+  printReport(figures, targets);
   const out = resolve(root, values.out);
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ ...figures, targets }, null, 2)}\n`);
   log(`wrote ${out}`);
 } finally {
   await rm(real, { recursive: true, force: true });

@@ -5,7 +5,8 @@
  */
 import { preview } from 'astro';
 import { chromium, type Browser } from 'playwright';
-import { findChromium } from '../browser/find-chromium.ts';
+import { chromiumLaunchOptions } from '../browser/launch-options.ts';
+import { median } from '../shared/median.ts';
 
 export interface PageFigures {
   path: string;
@@ -33,12 +34,6 @@ const OBSERVE = `
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 `;
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
-}
 
 async function loadOnce(browser: Browser, url: string): Promise<PageFigures> {
   const context = await browser.newContext();
@@ -122,7 +117,7 @@ export async function measurePages(
   options: { loads: number; query: string },
 ): Promise<PagesReport> {
   const server = await preview({ root: site, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
-  const browser = await chromium.launch({ executablePath: await findChromium(), args: LAUNCH_ARGS });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const pages: PageFigures[] = [];

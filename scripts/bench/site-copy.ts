@@ -3,29 +3,38 @@
  * the same pages but no examples and no diagrams. Copies live inside the project (under .tmp/)
  * because Vite follows a symlinked node_modules out of the copy's root and then fails.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cacheDir, type CacheArea } from '../cache/paths.ts';
+import { SITE_PARTS } from '../site/site-parts.ts';
 
-const SITE_PARTS = ['src', 'diagrams', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
-/** Components that pull examples or diagrams into a page. */
-const BUILD_TIME_COMPONENTS = ['Example', 'Diagram', 'Timeline', 'SpeedupTable', 'MeasuredAnswer'];
-
-export async function copySite(root: string, name: string): Promise<string> {
+/**
+ * A copy of the site. `shareCaches` are linked to the project's own cache areas (e.g. the
+ * obtained CPython, which a cold build does not download again); the others start empty.
+ */
+export async function copySite(root: string, name: string, shareCaches: readonly CacheArea[] = []): Promise<string> {
   await mkdir(join(root, '.tmp'), { recursive: true });
   const site = await mkdtemp(join(root, '.tmp', `bench-${name}-`));
   for (const part of SITE_PARTS) await cp(join(root, part), join(site, part), { recursive: true });
+  await mkdir(join(site, 'node_modules', '.cache', 'pyconc'), { recursive: true });
+  for (const area of shareCaches) {
+    await mkdir(cacheDir(root, area), { recursive: true });
+    await symlink(cacheDir(root, area), cacheDir(site, area, {}));
+  }
   return site;
 }
 
-/** Removes every build-time component (BUILD_TIME_COMPONENTS) and its imports, and the two collections. */
+/**
+ * The same pages as plain Starlight: every component of ours that reads a build-time collection
+ * (`astro:content`) renders only what it wraps, and only the docs collection remains. Found by
+ * reading the components, so a new one needs no edit here.
+ */
 export async function makePlain(site: string): Promise<void> {
-  const docs = join(site, 'src', 'content', 'docs');
-  const usage = new RegExp(`<(${BUILD_TIME_COMPONENTS.join('|')})\\b[^>]*/>`, 'g');
-  const imports = new RegExp(`^import (${BUILD_TIME_COMPONENTS.join('|')}) from .*$`, 'gm');
-  for (const file of await readdir(docs)) {
-    if (!file.endsWith('.mdx')) continue;
-    const text = await readFile(join(docs, file), 'utf8');
-    await writeFile(join(docs, file), text.replace(usage, '').replace(imports, ''));
+  const components = join(site, 'src', 'components');
+  for (const file of await readdir(components)) {
+    if (!file.endsWith('.astro')) continue;
+    const text = await readFile(join(components, file), 'utf8');
+    if (text.includes("from 'astro:content'")) await writeFile(join(components, file), '---\n---\n<slot />\n');
   }
   await writeFile(
     join(site, 'src', 'content.config.ts'),

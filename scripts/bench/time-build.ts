@@ -1,26 +1,49 @@
-/** Runs a build command in a site copy and times it (wall clock, output kept for a failure). */
+/**
+ * Runs a build command in a site copy and measures it: wall time, and peak memory as
+ * `/usr/bin/time -v` reports it (the largest resident set of any process of the build), read
+ * through Python's `getrusage(RUSAGE_CHILDREN)`, which every machine that builds this site has.
+ */
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface TimedBuild {
   ms: number;
+  /** Peak resident set size of the largest process of the build, bytes. */
+  maxRssBytes: number;
   exitCode: number | null;
   output: string;
 }
 
-export function timeBuild(site: string, args: readonly string[]): Promise<TimedBuild> {
+/** Runs argv[2:] and writes the children's peak RSS (KiB on Linux) to argv[1]. */
+const MEASURE = [
+  'import resource, subprocess, sys',
+  'code = subprocess.run(sys.argv[2:]).returncode',
+  'open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))',
+  'sys.exit(code)',
+].join('\n');
+
+export async function timeBuild(site: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<TimedBuild> {
+  const scratch = await mkdtemp(join(tmpdir(), 'pyconc-bench-rss-'));
+  const rssFile = join(scratch, 'maxrss');
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
+  const child = spawn('python3', ['-c', MEASURE, rssFile, process.execPath, ...args], {
     cwd: site,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (exitCode) => resolve({ ms: performance.now() - started, exitCode, output }));
+    child.once('close', resolve);
   });
+  const ms = performance.now() - started;
+  const maxRssBytes = Number(await readFile(rssFile, 'utf8').catch(() => '0')) * 1024;
+  await rm(scratch, { recursive: true, force: true });
+  return { ms, maxRssBytes, exitCode, output };
 }
 
 /** Throws with the end of the output when a build the benchmark depends on failed. */

@@ -3,7 +3,6 @@
  * configured interpreters, through the same plan and runner as the site build.
  * Exits non-zero with the mismatch message when one does not match its spec.
  */
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBuildPlan } from '../plan/build-plan.ts';
 import { formatMs } from '../shared/format.ts';
@@ -19,7 +18,8 @@ const { values, positionals } = parseArgs({
 });
 
 try {
-  const plan = await createBuildPlan({ root: fileURLToPath(new URL('../../', import.meta.url)) });
+  // npm runs scripts in the project's root.
+  const plan = await createBuildPlan({ root: process.cwd() });
   // Here every example counts, also one that no page shows yet.
   const all = [...plan.examples, ...plan.unused].toSorted((a, b) => a.id.localeCompare(b.id));
   const unknown = positionals.filter((id) => !all.some((example) => example.id === id));

@@ -16,7 +16,7 @@ import { readDiagramSources } from '../diagrams/diagram-source.ts';
 import { timelineSources } from '../diagrams/measured-timelines.ts';
 import { exampleEntrySchema } from '../examples/result-schema.ts';
 import { runExamples, type RunExamplesReport } from '../examples/run-examples.ts';
-import { createBuildPlan, type BuildPlan, type ProjectLayout } from '../plan/build-plan.ts';
+import { createBuildPlan, unusedWarnings, type BuildPlan, type ProjectLayout } from '../plan/build-plan.ts';
 import { formatMs } from '../shared/format.ts';
 
 export interface SitePipelineOptions {
@@ -121,16 +121,20 @@ export function createSitePipeline(options: SitePipelineOptions = {}): SitePipel
 async function produce(root: string, log: (line: string) => void, options: SitePipelineOptions): Promise<SiteData> {
   const started = performance.now();
   const plan = await createBuildPlan({ root, log, ...(options.layout ? { layout: options.layout } : {}), ...(options.env ? { env: options.env } : {}) });
+  for (const warning of unusedWarnings(plan)) log(warning);
   const [examples, staticDiagrams] = await Promise.all([
     runExamples({ examples: plan.examples, interpreters: plan.interpreters, cacheDir: plan.cache.examples, log, ...(options.env ? { env: options.env } : {}) }),
     readDiagramSources(join(root, plan.layout.diagramsDir), root),
   ]);
   const timelines = timelineSources(plan.timelines, examples.entries);
+  const diagramsStarted = performance.now();
   const diagrams = await buildDiagrams([...staticDiagrams, ...timelines], { cacheDir: plan.cache.diagrams, log });
+  // One line with the figures the bench reads back (scripts/bench/cold-breakdown.ts).
   log(
     `[pipeline] ${plan.interpreters.length} interpreter(s); ${examples.entries.length} examples ` +
-      `(${examples.ran} results ran, ${examples.cached} cached); ${diagrams.entries.size} diagrams ` +
-      `(${diagrams.stats.rendered} rendered, ${diagrams.stats.cached} cached) in ${formatMs(performance.now() - started)}`,
+      `(${examples.ran} results ran, ${examples.cached} cached) in ${formatMs(examples.elapsedMs)}; ${diagrams.entries.size} diagrams ` +
+      `(${diagrams.stats.rendered} rendered, ${diagrams.stats.cached} cached) in ${formatMs(performance.now() - diagramsStarted)}; ` +
+      `all in ${formatMs(performance.now() - started)}`,
   );
   return { plan, examples, diagrams: diagrams.entries };
 }

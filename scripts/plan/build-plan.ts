@@ -48,7 +48,7 @@ export interface BuildPlan {
   interpreters: InterpreterInfo[];
   /** The examples pages show, in id order. */
   examples: PlannedExample[];
-  /** Examples no page shows: the build names them and does not run them. */
+  /** Examples no page shows: the site build names them (`unusedWarnings`) and does not run them. */
   unused: ExampleFiles[];
   /** The timelines pages draw, each once. */
   timelines: TimelineRequest[];
@@ -98,12 +98,6 @@ export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildP
   const pagesOf = (id: string) => [...new Set(uses.filter((use) => use.examples.includes(id)).map((use) => use.page))];
   const examples = discovered.filter((example) => pagesOf(example.id).length > 0).map((example) => ({ ...example, pages: pagesOf(example.id) }));
   const unused = discovered.filter((example) => pagesOf(example.id).length === 0);
-  for (const example of unused) {
-    log(
-      `[plan] warning: ${example.sourceFile} is shown on no page, so the build does not run it. ` +
-        `Show it with <Example id="${example.id}" /> or delete it and its spec.`,
-    );
-  }
   const timelines = new Map<string, TimelineRequest>();
   for (const use of uses.filter((u) => u.component === 'Timeline')) {
     const example = discovered.find((e) => e.id === use.attributes['example'])!;
@@ -111,6 +105,15 @@ export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildP
     timelines.set(`${example.id}\0${variant}`, { example: example.id, variant });
   }
   return { root, layout, interpreters, examples, unused, timelines: [...timelines.values()], uses, cache };
+}
+
+/** One warning line per example no page shows, naming its file and the fix. */
+export function unusedWarnings(plan: Pick<BuildPlan, 'unused'>): string[] {
+  return plan.unused.map(
+    (example) =>
+      `[plan] warning: ${example.sourceFile} is shown on no page, so the build does not run it. ` +
+      `Show it with <Example id="${example.id}" /> or delete it and its spec.`,
+  );
 }
 
 /** The name a variant's results carry: its start method, or `default`. */

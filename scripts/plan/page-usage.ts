@@ -29,9 +29,12 @@ export interface ComponentUse {
 /** The attribute that names an example, per component; other components name one with `example`. */
 const EXAMPLE_ATTRIBUTE: Readonly<Record<string, string>> = { Example: 'id' };
 
-/** Every page file (`.md`, `.mdx`) under `docsDir`, sorted. */
+/** Every page file (`.md`, `.mdx`) under `docsDir`, sorted; none when there is no such folder. */
 export async function listPages(docsDir: string): Promise<string[]> {
-  const files = await readdir(docsDir, { recursive: true, encoding: 'utf8' });
+  const files = await readdir(docsDir, { recursive: true, encoding: 'utf8' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
   return files.filter((file) => /\.mdx?$/.test(file)).sort().map((file) => join(docsDir, file));
 }
 
@@ -66,6 +69,12 @@ export function componentUses(text: string, page: string): ComponentUse[] {
     uses.push({ page, line: node.position?.start.line ?? 1, component: node.name, examples, attributes });
   });
   return uses;
+}
+
+/** The URL a page file is published at: `gil.mdx` → `/gil/`, `index.mdx` → `/`. */
+export function pageUrl(pageFile: string, docsDir: string): string {
+  const slug = relative(docsDir, pageFile).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  return slug === '' ? '/' : `/${slug}/`;
 }
 
 /** Every use on every page under `docsDir`. */

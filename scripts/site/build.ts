@@ -3,13 +3,13 @@
  * `npm run anchors:update` (`--update-anchors`): the same, but rewrites src/anchors.json from the
  * new build instead of failing on missing anchors.
  *
- * Steps: make sure a Chromium is there (the diagrams render in it) → `astro build` into a staging
- * directory → anchors check → swap into dist/. A failure or an interrupt (Ctrl-C, SIGTERM) at any
- * step leaves the previous dist/ as it was and removes the staging directory.
+ * Steps: `astro build` into a staging directory (its content loaders run the pipeline: examples on
+ * every interpreter, diagrams in Chromium, each found or installed only when something must run or
+ * render) → anchors check → swap into dist/. A failure or an interrupt (Ctrl-C, SIGTERM) at any step
+ * leaves the previous dist/ as it was and removes the staging directory.
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../browser/find-chromium.ts';
 import { redirects } from '../../src/redirects.ts';
 import { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } from './anchors.ts';
 import { cleanUpAfterDeadBuilds, createStaging, publish } from './publish.ts';
@@ -57,7 +57,7 @@ function checkAnchors(staging: string): void {
 
 /** A fix for the errors whose own message does not give one (errors of our loaders do). */
 function fixHint(error: string): string {
-  if (/^Fix:|How to fix|Set PYTHON/im.test(error)) return '';
+  if (/Fix:|How to fix/i.test(error)) return '';
   if (error.includes('starlight-links-validator')) {
     return '\nFix: correct the link at the file and line shown (a page is /<slug>/, an anchor is a heading id from src/anchors.json), or add the missing page or heading.';
   }
@@ -66,9 +66,6 @@ function fixHint(error: string): string {
 
 async function build(): Promise<void> {
   for (const repair of cleanUpAfterDeadBuilds(root, dist)) log(repair);
-
-  log('1/4 browser: looking for Chromium');
-  log(`1/4 browser: ${await findChromium()}`);
 
   const staging = createStaging(root);
   let astro: AstroBuild | undefined;
@@ -81,7 +78,7 @@ async function build(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    log(`2/4 astro build into ${staging}`);
+    log(`1/3 astro build into ${staging}`);
     astro = runAstroBuild(root, staging);
     const result = await astro.done;
     if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
@@ -89,14 +86,14 @@ async function build(): Promise<void> {
       const how = typeof result === 'number' ? `exit ${result}` : result;
       const error = summariseAstroError(astro.output());
       throw new BuildFailure(
-        error ? `astro build failed (${how}) at step 2/4:\n${error}${fixHint(error)}` : `astro build failed (${how}); its error is printed above.`,
+        error ? `astro build failed (${how}) at step 1/3:\n${error}${fixHint(error)}` : `astro build failed (${how}); its error is printed above.`,
         typeof result === 'number' ? result : 1,
       );
     }
-    log('3/4 anchors: checking src/anchors.json against the new build');
+    log('2/3 anchors: checking src/anchors.json against the new build');
     checkAnchors(staging);
     if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
-    log('4/4 publish: swapping the new build into dist/');
+    log('3/3 publish: swapping the new build into dist/');
     publish(staging, dist, root);
   } finally {
     astro?.stop();

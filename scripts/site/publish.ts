@@ -8,15 +8,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Where a build's own staging and previous-dist directories go. */
-export function workDir(root: string): string {
-  return join(root, 'node_modules', '.cache', 'pyconc', 'site');
-}
+import { workDir } from '../cache/paths.ts';
 
 /** A fresh, empty staging directory owned by this process. */
 export function createStaging(root: string): string {
-  const staging = join(workDir(root), `staging-${process.pid}`);
+  const staging = join(workDir(root, 'site'), `staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   return staging;
@@ -38,7 +34,7 @@ function isAlive(pid: number): boolean {
  */
 export function cleanUpAfterDeadBuilds(root: string, dist: string): string[] {
   const done: string[] = [];
-  const dir = workDir(root);
+  const dir = workDir(root, 'site');
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -70,7 +66,7 @@ function errnoCode(error: unknown): string | undefined {
  * build published in between (dist/ reappeared), it simply goes round again.
  */
 export function publish(staging: string, dist: string, root: string): void {
-  const previous = join(workDir(root), `previous-${process.pid}`);
+  const previous = join(workDir(root, 'site'), `previous-${process.pid}`);
   for (let attempt = 1; ; attempt++) {
     rmSync(previous, { recursive: true, force: true });
     try {

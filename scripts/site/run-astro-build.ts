@@ -5,14 +5,7 @@
  * examples, the diagram renderer's Chromium) instead of leaving them orphaned.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-
-/**
- * Astro's CLI entry (its package.json `bin`, which `exports` does not expose), run with this
- * Node (24) rather than whatever `node` comes first on PATH.
- */
-const ASTRO_CLI = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+import { ASTRO_CLI } from './astro-cli.ts';
 
 /** How much of the end of Astro's output is kept to find its error in: errors come last. */
 const KEPT_OUTPUT_CHARS = 256 * 1024;

@@ -1,12 +1,15 @@
 /**
  * "Edit this diagram": a source box and a live preview under the figure. This module and Mermaid
  * itself are loaded only when a reader clicks the button, so pages carry no Mermaid until then.
+ * Mermaid comes as its own prebuilt modules (scripts/site/vendor-mermaid.ts), not bundled.
  */
+import type { Mermaid } from 'mermaid';
+import { MERMAID_URL } from './mermaid-url.ts';
 
 let renders = 0;
 
 export async function openEditor(figure: HTMLElement, source: string): Promise<HTMLTextAreaElement> {
-  const { default: mermaid } = await import('mermaid');
+  const { default: mermaid } = (await import(/* @vite-ignore */ `${MERMAID_URL}mermaid.esm.min.mjs`)) as { default: Mermaid };
   const dark = document.documentElement.dataset['theme'] === 'dark';
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as svgo from 'svgo';
@@ -10,7 +10,9 @@ import {
   finishKey,
 } from '../../../scripts/diagrams/build-diagrams.ts';
 import type { DiagramSource } from '../../../scripts/diagrams/diagram-source.ts';
-import { renderDiagrams, versionOf } from '../../../scripts/diagrams/render-diagrams.ts';
+import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
+import { codeVersion } from '../../../scripts/cache/content-key.ts';
+import { packageVersion } from '../../../scripts/shared/package-version.ts';
 
 // The real svgo, watched: counts how often the finishing step really ran.
 vi.mock('svgo', async (importOriginal) => {
@@ -70,9 +72,9 @@ test('the finished SVG is stored under the hash of finish-svg.ts as it is now, s
   await buildDiagrams([twoMessages], options);
   const { diagrams } = await renderDiagrams([twoMessages], options);
   const rendered = diagrams[0]!.light;
-  const code = await readFile(FINISH_SVG_SOURCE, 'utf8');
-  const key = finishKey(rendered, 'diagram-two-messages-light', code, versionOf('svgo'));
+  const code = await codeVersion([FINISH_SVG_SOURCE]);
+  const key = finishKey(rendered, 'diagram-two-messages-light', code, packageVersion('svgo'));
   expect(await readdir(options.cacheDir)).toContain(`${key}.json`);
-  const edited = finishKey(rendered, 'diagram-two-messages-light', `${code}\n// any edit\n`, versionOf('svgo'));
-  expect(edited).not.toBe(key);
+  // codeVersion changes with any edit of the module (tests/unit/cache/content-key.test.ts).
+  expect(finishKey(rendered, 'diagram-two-messages-light', `${code}x`, packageVersion('svgo'))).not.toBe(key);
 });

@@ -2,18 +2,19 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ExampleResult, TraceEvent, VariantResult } from '../../../scripts/examples/index.ts';
+import type { ExampleEntry, ShownResult, ShownVariant, TraceEvent } from '../../../scripts/examples/result-schema.ts';
+import { timelineSources } from '../../../scripts/diagrams/measured-timelines.ts';
 import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
 import {
   ganttSource,
-  hasTimeline,
   lanesFromGilTurns,
   lanesFromTrace,
-  timelineName,
+  overlapMs,
   timelineSource,
   TimelineDataError,
 } from '../../../scripts/diagrams/timeline-gantt.ts';
-import { cpython311Linux } from '../../fixtures/interpreter/cpython-3.11-linux.ts';
+import type { InterpreterInfo } from '../../../scripts/interpreters/interpreter-info.ts';
+import { cpython311Linux, cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
 
 /** The shape sitecustomize.py records for the post's thread example (two 2 s sleeps). */
 const threadsSleepTrace: TraceEvent[] = [
@@ -32,21 +33,19 @@ const run = (trace: TraceEvent[]) => ({
   trace,
 });
 
-const variant = (overrides: Partial<VariantResult>): VariantResult => ({
+const variant = (overrides: Partial<ShownVariant>): ShownVariant => ({
   name: 'default',
   startMethod: 'fork',
-  runs: [run(threadsSleepTrace)],
-  shownRun: 0,
+  shown: run(threadsSleepTrace),
   timing: { runs: 1, medianMs: 2100, minMs: 2100, maxMs: 2100 },
   ...overrides,
 });
 
-const result = (id: string, variants: VariantResult[]): ExampleResult => ({
+const result = (id: string, variants: ShownVariant[], interpreter: InterpreterInfo = cpython311Linux): ShownResult => ({
   id,
   sourceFile: `src/examples/${id}.py`,
-  source: '',
   specFile: `src/examples/${id}.spec.yaml`,
-  interpreter: cpython311Linux,
+  interpreter,
   variants,
   ranAt: '2026-11-25T15:00:00.000Z',
   cacheKey: 'k',
@@ -81,10 +80,9 @@ test('threads in several processes are labelled with their process', () => {
   expect(lanesFromTrace(trace).map((lane) => lane.label)).toEqual(['Process-1', 'Process-2', 'Process-1 / worker-1', 'Process-2 / worker-1']);
 });
 
-test('hasTimeline: GIL turns, or more than the main process', () => {
-  expect(hasTimeline(variant({}))).toBe(true);
-  expect(hasTimeline(variant({ runs: [run([threadsSleepTrace[1]!])] }))).toBe(false);
-  expect(hasTimeline(variant({ runs: [run([])], json: gilTurns }))).toBe(true);
+test('overlapMs: how long two lanes had a bar at once', () => {
+  expect(overlapMs(lanesFromGilTurns(gilTurns))).toBe(0);
+  expect(overlapMs(lanesFromTrace(threadsSleepTrace))).toBeCloseTo(2001, 0);
 });
 
 describe('lanesFromGilTurns', () => {
@@ -134,40 +132,58 @@ describe('ganttSource', () => {
 
 describe('timelineSource', () => {
   test('threads: names the file, the variant, the interpreter and every lane in the description', () => {
-    const diagram = timelineSource(result('threads-sleep', [variant({})]), variant({}), true);
-    expect(diagram.name).toBe('timeline-threads-sleep');
-    expect(diagram.origin).toBe('src/examples/threads-sleep.py (variant default, measured timeline)');
-    expect(diagram.source).toContain('accTitle: Measured run of threads-sleep (Python 3.11.7)');
+    const diagram = timelineSource(result('threads-sleep', [variant({})]), variant({}), 'timeline-threads-sleep-default-1');
+    expect(diagram.name).toBe('timeline-threads-sleep-default-1');
+    expect(diagram.origin).toBe('src/examples/threads-sleep.py (variant default, CPython 3.11.7, measured timeline)');
+    expect(diagram.source).toContain('accTitle: Measured run of threads-sleep (CPython 3.11.7)');
     expect(diagram.source).toContain('Thread-1 (thread_ripper_5000) 61 ms to 2062 ms');
   });
-  test('later variants get their own name and say their start method', () => {
+  test('a start-method variant says its start method', () => {
     const spawn = variant({ name: 'spawn', startMethod: 'spawn' });
-    const diagram = timelineSource(result('processes-guarded', [variant({ name: 'fork' }), spawn]), spawn, false);
-    expect(diagram.name).toBe(timelineName('processes-guarded', 'spawn'));
-    expect(diagram.source).toContain('start method spawn');
+    expect(timelineSource(result('processes-guarded', [spawn]), spawn, 'x').source).toContain('start method spawn');
   });
-  test('gil-turns: draws the printed turns, unlabelled, and sums them up', () => {
+  test('gil-turns: draws the printed turns, unlabelled, and states the measured overlap in numbers', () => {
     const turns = variant({ json: gilTurns });
-    const diagram = timelineSource(result('gil-turns', [turns]), turns, true);
+    const diagram = timelineSource(result('gil-turns', [turns]), turns, 'x');
     expect(diagram.source).toContain('Thread T0 ran 1 turns and Thread T1 ran 2 turns');
     expect(diagram.source).toContain('switch interval of 5 ms');
+    expect(diagram.source).toContain('made progress at the same time for 0 ms of 27 ms');
     expect(diagram.source).toContain('\u200b :t0, 6, 12');
   });
   test('other printed JSON is not turns: the trace is drawn instead', () => {
     const other = variant({ json: { seconds: 1.5 } });
-    expect(timelineSource(result('gil-cpu-bound', [other]), other, true).source).toContain('section Thread-1 (thread_ripper_5000)');
+    expect(timelineSource(result('gil-cpu-bound', [other]), other, 'x').source).toContain('section Thread-1 (thread_ripper_5000)');
   });
   test('the generated source renders in Mermaid', { timeout: 60_000 }, async () => {
     const turns = variant({ json: gilTurns });
     const sources = [
-      timelineSource(result('threads-sleep', [variant({})]), variant({}), true),
-      timelineSource(result('gil-turns', [turns]), turns, true),
+      timelineSource(result('threads-sleep', [variant({})]), variant({}), 'a'),
+      timelineSource(result('gil-turns', [turns]), turns, 'b'),
     ];
     const cacheDir = await mkdtemp(join(tmpdir(), 'pyconc-timeline-'));
     const { diagrams } = await renderDiagrams(sources, { cacheDir, log: () => undefined });
     expect(diagrams.map((diagram) => diagram.light.title)).toEqual([
-      'Measured run of threads-sleep (Python 3.11.7)',
-      'Measured GIL turns of two CPU-bound threads (Python 3.11.7)',
+      'Measured run of threads-sleep (CPython 3.11.7)',
+      'Measured turns of two CPU-bound threads (CPython 3.11.7)',
     ]);
+  });
+});
+
+describe('timelineSources', () => {
+  const entry: ExampleEntry = {
+    id: 'threads-sleep',
+    sourceFile: 'src/examples/threads-sleep.py',
+    source: '',
+    results: [result('threads-sleep', [variant({})]), result('threads-sleep', [variant({})], cpython314Linux)],
+    skipped: [],
+  };
+
+  test('one timeline per interpreter for each timeline a page asks for, and none for the rest', () => {
+    const sources = timelineSources([{ example: 'threads-sleep', variant: 'default' }], [entry]);
+    expect(sources.map((source) => [source.name, source.timeline?.interpreter.versionInfo.join('.')])).toEqual([
+      ['timeline-threads-sleep-default-1', '3.11.7'],
+      ['timeline-threads-sleep-default-2', '3.14.8'],
+    ]);
+    expect(timelineSources([], [entry])).toEqual([]);
   });
 });

@@ -16,7 +16,8 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
     execFile(
       join(PROJECT, 'node_modules/.bin/node'),
       [join(PROJECT, 'scripts/examples/cli.ts'), ...args],
-      { cwd: root },
+      // One interpreter: the CLI's job here, not the list of interpreters.
+      { cwd: root, env: { ...process.env, PYTHONS: 'python3' } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -35,12 +36,14 @@ describe('npm run examples', { timeout: 60_000 }, () => {
   it('prints progress and a summary, then exits 0', async () => {
     const cold = await cli('hello');
     expect(cold.code).toBe(0);
-    expect(cold.stdout).toMatch(/^example 1\/1 hello: ran in \d+\.\d s$/m);
+    expect(cold.stdout).toMatch(/^\[examples\] running 1 of 1 example results \(0 cached\)$/m);
+    expect(cold.stdout).toMatch(/^\[examples\] 1\/1 hello \[python3 3\.\d+\.\d+\]: verified, 1 runs, \d+\.\d s of Python$/m);
     expect(cold.stdout).toMatch(/1 examples x 1 interpreter\(s\) verified: 1 ran, 0 cached in/);
     const warm = await cli('hello');
-    expect(warm.stdout).toMatch(/^example 1\/1 hello: cached$/m);
+    expect(warm.stdout).toMatch(/verified: 0 ran, 1 cached in/);
+    expect(warm.stdout).not.toMatch(/\[examples\]/);
     const forced = await cli('--force', 'hello');
-    expect(forced.stdout).toMatch(/^example 1\/1 hello: ran in/m);
+    expect(forced.stdout).toMatch(/^\[examples\] 1\/1 hello/m);
   });
 
   it('exits non-zero with the mismatch message', async () => {

@@ -9,13 +9,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExamples } from '../../../scripts/examples/index.ts';
+import { createSitePipeline } from '../../../scripts/pipeline/site-pipeline.ts';
 
 const run = promisify(execFile);
 const SITE = fileURLToPath(new URL('../../fixtures/example-site/', import.meta.url));
 const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
 
-function buildSite(env: NodeJS.ProcessEnv = {}) {
+/** One interpreter unless a test asks for more: these tests are about the component, not the list. */
+const ONE = { PYTHONS: 'python3' };
+
+function buildSite(env: NodeJS.ProcessEnv = ONE) {
   // Astro's own launcher needs Node 24: use the project's node explicitly.
   return run(
     join(PROJECT, 'node_modules/.bin/node'),
@@ -53,9 +56,10 @@ describe('<Example> in a built site', () => {
   });
 
   it('shows exactly the stdout and stderr the runner produced, apart', async () => {
-    const report = await runExamples({ root: SITE, log: () => {} });
-    const variant = report.entries[0]?.results[0]?.variants[0];
-    const shown = variant?.runs[variant.shownRun];
+    // The same pipeline and cache as the build: all cached, nothing runs again.
+    const { examples } = await createSitePipeline({ env: { ...process.env, ...ONE } }).data(SITE.replace(/\/$/, ''), () => {});
+    expect(examples.ran).toBe(0);
+    const shown = examples.entries[0]?.results[0]?.variants[0]?.shown;
     const block = (stream: string) =>
       htmlText(new RegExp(`<div class="stream ${stream}[^"]*">(.*?)</div>`, 's').exec(html)?.[1] ?? '');
     expect(block('stdout')).toBe(`Standard output (stdout)${shown?.stdout.text}`);
@@ -71,18 +75,20 @@ describe('<Example> in a built site', () => {
     expect(text).toMatch(/Ran on CPython 3\.\d+\.\d+ \(GIL on\) · Linux-\S+ · \d+ CPUs · start method \w+ · \d{4}-\d\d-\d\d/);
   });
 
-  it('shows a result block per interpreter with PYTHONS', async () => {
+  it('shows one tab per interpreter, with a line comparing them, with PYTHONS', async () => {
     const other = ['/usr/bin/python3', '/usr/bin/python3.11'].find((path) => existsSync(path));
-    if (!other) return;
+    expect(other, 'a second CPython executable to compare with').toBeDefined();
     await buildSite({ PYTHONS: `python3 ${other}` });
     const several = await readFile(join(SITE, 'dist/index.html'), 'utf8');
-    const titles = [...several.matchAll(/<p class="example-result-title[^"]*">(.*?)<\/p>/g)].map((m) => m[1]);
-    expect(titles.map((t) => t?.replace(/, start method \w+$/, ''))).toEqual(['python3', other]);
+    const tabs = [...several.matchAll(/<a role="tab"[^>]*>\s*([^<]*?)\s*<\/a>/g)].map((m) => m[1]);
+    expect(tabs).toHaveLength(2);
+    for (const tab of tabs) expect(tab).toMatch(/^CPython 3\.\d+\.\d+$/);
     expect(htmlText(several).match(/Ran on CPython/g)).toHaveLength(2);
+    expect(htmlText(several)).toMatch(/Same behaviour on CPython 3\.\d+\.\d+ and CPython 3\.\d+\.\d+/);
   }, 120_000);
 
   it('fails the build when an example does not match its spec, with the message', async () => {
-    const failure = await buildSite({ FIXTURE_EXAMPLES_DIR: 'failing-examples' }).catch(
+    const failure = await buildSite({ ...ONE, FIXTURE_EXAMPLES_DIR: 'failing-examples' }).catch(
       (error: { stdout: string; stderr: string }) => error,
     );
     const output = 'stdout' in failure ? `${failure.stdout}${failure.stderr}` : '';

@@ -39,7 +39,7 @@ async function survivors(pgid: number): Promise<string[]> {
   return left;
 }
 
-describe('runInProcessGroup', { timeout: 30_000 }, () => {
+describe('runInProcessGroup', { timeout: 60_000 }, () => {
   it('runs in a process group of its own', async () => {
     const outcome = await run('import os; print(os.getpgid(0) == os.getpid())', 10_000);
     expect(outcome.stdout.text).toBe('True\n');
@@ -49,9 +49,9 @@ describe('runInProcessGroup', { timeout: 30_000 }, () => {
 
   it('kills a program that sleeps forever and says it timed out', async () => {
     const started = performance.now();
-    // 3 s: enough for python3 to start and print even on a loaded machine.
-    const outcome = await run('import time\nprint("sleeping", flush=True)\ntime.sleep(1000)', 3_000);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // 8 s: enough for python3 to start and print even with the load average at 30 on 2 cores.
+    const outcome = await run('import time\nprint("sleeping", flush=True)\ntime.sleep(1000)', 8_000);
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(outcome).toMatchObject({ timedOut: true, exitCode: null, signal: 'SIGKILL' });
     expect(outcome.stdout.text).toBe('sleeping\n');
     expect(await survivors(outcome.pgid)).toEqual([]);
@@ -59,7 +59,7 @@ describe('runInProcessGroup', { timeout: 30_000 }, () => {
 
   it('kills a hanging multiprocessing child with its parent', async () => {
     const code = await readFile(HANGING_CHILD, 'utf8');
-    const outcome = await run(code, 4_000);
+    const outcome = await run(code, 8_000);
     expect(outcome.timedOut).toBe(true);
     const childPid = outcome.stdout.text.trim();
     expect(childPid).toMatch(/^\d+$/);
@@ -83,8 +83,11 @@ describe('runInProcessGroup', { timeout: 30_000 }, () => {
   });
 
   it('measures the wall time', async () => {
+    const started = performance.now();
     const outcome = await run('import time; time.sleep(0.3)', 10_000);
+    const around = performance.now() - started;
+    // At least the sleep, at most what the caller saw around the call (start-up varies with load).
     expect(outcome.wallMs).toBeGreaterThanOrEqual(300);
-    expect(outcome.wallMs).toBeLessThan(3_000);
+    expect(outcome.wallMs).toBeLessThanOrEqual(around);
   });
 });

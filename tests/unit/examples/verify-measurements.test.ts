@@ -7,7 +7,7 @@ import {
   verifyCounts,
   verifyRatios,
 } from '../../../scripts/examples/verify-measurements.ts';
-import { cpython311Linux } from '../../fixtures/interpreter/cpython-3.11-linux.ts';
+import { cpython311Linux } from '../../fixtures/interpreter/recorded.ts';
 
 const FIB_STDOUT = [
   '8 x fib(28) = 317811, pools of 2, median of 3 tries',

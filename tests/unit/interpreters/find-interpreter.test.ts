@@ -2,18 +2,15 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findInterpreter, requestedInterpreters } from '../../../scripts/examples/find-interpreter.ts';
-import { cpython311Linux } from '../../fixtures/interpreter/cpython-3.11-linux.ts';
+import { interpretersFromEnv } from '../../../scripts/interpreters/configured-interpreters.ts';
+import { findInterpreter } from '../../../scripts/interpreters/find-interpreter.ts';
+import { cpython311Linux } from '../../fixtures/interpreter/recorded.ts';
 
-describe('requestedInterpreters', () => {
-  it('takes PYTHONS, then PYTHON, then the configured one, then python3', () => {
-    expect(requestedInterpreters({ PYTHONS: ' python3.11  python3.14t ', PYTHON: 'x' }, 'y')).toEqual([
-      'python3.11',
-      'python3.14t',
-    ]);
-    expect(requestedInterpreters({ PYTHON: 'python3.12' }, 'y')).toEqual(['python3.12']);
-    expect(requestedInterpreters({}, 'python3.13')).toEqual(['python3.13']);
-    expect(requestedInterpreters({})).toEqual(['python3']);
+describe('interpretersFromEnv', () => {
+  it('splits PYTHONS, and is undefined when it is unset or blank', () => {
+    expect(interpretersFromEnv({ PYTHONS: ' python3.11  python3.14t ' })).toEqual(['python3.11', 'python3.14t']);
+    expect(interpretersFromEnv({ PYTHONS: '  ' })).toBeUndefined();
+    expect(interpretersFromEnv({})).toBeUndefined();
   });
 });
 
@@ -51,7 +48,7 @@ describe('findInterpreter', { timeout: 30_000 }, () => {
     await writeFile(fake, `#!/bin/sh\necho '${JSON.stringify(answer)}'\n`);
     await chmod(fake, 0o755);
     await expect(findInterpreter(fake, dir, process.env)).rejects.toThrow(
-      /is 3\.8\.18; the examples need 3\.9 or newer\. Fix: set PYTHON/,
+      /is 3\.8\.18; the examples need 3\.9 or newer\. Fix: set PYTHONS/,
     );
   });
 

@@ -19,11 +19,15 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import type { Nodes } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CacheArea } from '../../../scripts/cache/paths.ts';
+import { SITE_PARTS } from '../../../scripts/site/site-parts.ts';
 
 const WORKTREE = fileURLToPath(new URL('../../../', import.meta.url));
 const NODE = join(WORKTREE, 'node_modules', '.bin', 'node');
-const SITE_PARTS = ['src', 'diagrams', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
-const CACHES = ['examples', 'diagrams'];
+/** Every cache area (scripts/cache/paths.ts): results, probes, renders, and the obtained CPython 3.14. */
+const CACHES: readonly CacheArea[] = ['examples', 'interpreters', 'diagrams', 'python'];
+/** The areas made of JSON entries (python/ holds an installed interpreter). */
+const JSON_CACHES = CACHES.filter((area) => area !== 'python');
 
 let suiteDir: string;
 let sharedCache: string;
@@ -139,8 +143,12 @@ async function expectFailureKeptDist(site: string, outcome: BuildOutcome, names:
   expect(await hashTree(join(site, 'dist'))).toBe(baselineHash);
 }
 
-/** A new example that must print `hello` and exit 0, with a source that does something else. */
+/**
+ * A new example that must print `hello` and exit 0, with a source that does something else, shown on
+ * the threads page (the build runs only what pages show).
+ */
 async function addExample(site: string, id: string, source: string, spec: Record<string, string> = {}): Promise<void> {
+  await editFile(join(site, 'src', 'content', 'docs', 'threads.mdx'), (text) => `${text}\n<Example id="${id}" />\n`);
   await writeFile(join(site, 'src', 'examples', `${id}.py`), source);
   const lines = {
     description: 'A fault put in by the bad-input suite.',
@@ -257,7 +265,6 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
     await addExample(site, 'prints-html', `print(${JSON.stringify(payload)})\n`, {
       variants: `\n  - expect:\n      stdout:\n        lines: [${JSON.stringify(payload)}]`,
     });
-    await editFile(join(site, 'src', 'content', 'docs', 'threads.mdx'), (text) => `${text}\n<Example id="prints-html" />\n`);
     const outcome = await build(site);
     expect(outcome.exitCode, outcome.output.slice(-3000)).toBe(0);
     const page = fromHtml(await readFile(join(site, 'dist', 'threads', 'index.html'), 'utf8'));
@@ -270,7 +277,7 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
 
   it('a missing interpreter', async () => {
     const site = await faultySite();
-    await expectFailureKeptDist(site, await build(site, { PYTHON: '/nonexistent/python3' }), [/\/nonexistent\/python3/, /PYTHON=/]);
+    await expectFailureKeptDist(site, await build(site, { PYTHONS: '/nonexistent/python3' }), [/\/nonexistent\/python3/, /PYTHONS=/]);
   });
 
   it('an interpreter too old (the real version check)', async () => {
@@ -279,7 +286,7 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
     // Asks the real python3, then reports its version as 3.6.15: the runner's own probe and check run.
     await writeFile(fake, `#!/bin/sh\npython3 "$@" | sed -E 's/"versionInfo": \\[[0-9]+, [0-9]+, [0-9]+\\]/"versionInfo": [3, 6, 15]/'\n`);
     await chmod(fake, 0o755);
-    await expectFailureKeptDist(site, await build(site, { PYTHON: fake }), [/python-3\.6/, /3\.6\.15/, /3\.9 or newer/]);
+    await expectFailureKeptDist(site, await build(site, { PYTHONS: fake }), [/python-3\.6/, /3\.6\.15/, /3\.9 or newer/]);
   });
 
   it('a diagram with a syntax error', async () => {
@@ -324,10 +331,10 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
     const corrupted: string[][] = [];
     // Entries this site uses: a quick example's result, and one rendered diagram.
     const used = { examples: '"id":"locks-counter-unlocked"', diagrams: 'Two threads contending for a lock' };
-    for (const area of CACHES) {
+    for (const area of ['examples', 'diagrams'] as const) {
       const names = (await readdir(join(cache, area))).filter((name) => name.endsWith('.json'));
       // Every entry for it: entries of an older runner or renderer may sit beside the one in use.
-      const entries = names.filter((name) => readFileSync(join(cache, area, name), 'utf8').includes(used[area as keyof typeof used]));
+      const entries = names.filter((name) => readFileSync(join(cache, area, name), 'utf8').includes(used[area]));
       if (entries.length === 0) throw new Error(`No ${area} cache entry to corrupt.`);
       for (const entry of entries) await writeFile(join(cache, area, entry), '{"half an entry');
       corrupted.push(entries.map((entry) => join(cache, area, entry)));
@@ -358,7 +365,7 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
     };
 
     // Ctrl-C in a terminal signals the whole foreground process group: here while Python runs.
-    const inPython = startBuild(site, {}, /example \d+\/\d+ slow|\[content\] Syncing/);
+    const inPython = startBuild(site, {}, /\[examples\] running/);
     await inPython.reached;
     await new Promise((resolve) => setTimeout(resolve, 1500));
     process.kill(-(inPython.child.pid ?? 0), 'SIGINT');
@@ -386,7 +393,7 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
     const [first, second] = await Promise.all([build(site), build(site)]);
     expect(first.exitCode, first.output.slice(-3000)).toBe(0);
     expect(second.exitCode, second.output.slice(-3000)).toBe(0);
-    for (const area of CACHES) {
+    for (const area of JSON_CACHES) {
       for (const name of await readdir(join(sharedCache, area))) {
         expect(name).toMatch(/\.json$/);
         expect(() => JSON.parse(readFileSync(join(sharedCache, area, name), 'utf8'))).not.toThrow();

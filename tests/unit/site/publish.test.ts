@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { cleanUpAfterDeadBuilds, createStaging, publish, workDir } from '../../../scripts/site/publish.ts';
+import { workDir } from '../../../scripts/cache/paths.ts';
+import { cleanUpAfterDeadBuilds, createStaging, publish } from '../../../scripts/site/publish.ts';
 
 let root: string;
 let dist: string;
@@ -32,7 +33,7 @@ test('publish replaces dist/ with the staging build and leaves nothing behind', 
   site(staging, 'new');
   publish(staging, dist, root);
   expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('new');
-  expect(readdirSync(workDir(root))).toEqual([]);
+  expect(readdirSync(workDir(root, 'site'))).toEqual([]);
 });
 
 test('publish works when there is no dist/ yet', () => {
@@ -49,7 +50,7 @@ test('publish keeps the old dist/ when the new build cannot be moved in', () => 
 });
 
 test('a swap interrupted between its renames is repaired by the next build', () => {
-  site(join(workDir(root), `previous-${deadPid()}`), 'old');
+  site(join(workDir(root, 'site'), `previous-${deadPid()}`), 'old');
   const done = cleanUpAfterDeadBuilds(root, dist);
   expect(done).toEqual([expect.stringMatching(/^restored dist\//)]);
   expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('old');
@@ -57,7 +58,7 @@ test('a swap interrupted between its renames is repaired by the next build', () 
 
 test('staging of a dead build is removed, staging of a live one is kept', () => {
   site(dist, 'current');
-  const dead = join(workDir(root), `staging-${deadPid()}`);
+  const dead = join(workDir(root, 'site'), `staging-${deadPid()}`);
   site(dead, 'half');
   const live = createStaging(root);
   expect(cleanUpAfterDeadBuilds(root, dist)).toHaveLength(1);

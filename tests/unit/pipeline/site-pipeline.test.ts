@@ -1,0 +1,47 @@
+/**
+ * The pipeline with the real python3 and Chromium on a small fixture site: one pass serves every
+ * caller (both collections of a build), and a warm pass reads only the cache.
+ */
+import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSitePipeline } from '../../../scripts/pipeline/site-pipeline.ts';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/plan-site/', import.meta.url));
+let root: string;
+let env: NodeJS.ProcessEnv;
+const starts = async () => (await readFile(join(root, 'starts.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pyconc-pipeline-test-'));
+  await cp(FIXTURE, root, { recursive: true });
+  const python = join(root, 'python');
+  await writeFile(python, `#!/bin/sh\necho started >> "${join(root, 'starts.log')}"\nexec python3 "$@"\n`);
+  await chmod(python, 0o755);
+  env = { ...process.env, PYTHONS: python, PYCONC_CACHE_DIR: join(root, 'cache') };
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('createSitePipeline', { timeout: 120_000 }, () => {
+  it('runs one pass for every caller: one plan, every example once, the timelines pages ask for', async () => {
+    const pipeline = createSitePipeline({ env });
+    const [first, second] = await Promise.all([pipeline.data(root, () => {}), pipeline.data(root, () => {})]);
+    expect(second).toBe(first);
+    expect(first.examples.entries.map((entry) => entry.id)).toEqual(['hello', 'start-method']);
+    expect(first.examples.ran).toBe(2);
+    expect([...first.diagrams.keys()].sort()).toEqual(['hello', 'timeline-start-method-fork-1', 'timeline-start-method-spawn-1']);
+    expect(first.diagrams.get('timeline-start-method-spawn-1')?.timeline).toMatchObject({ example: 'start-method', variant: 'spawn' });
+  });
+
+  it('reads only the cache on a later build: no Python starts at all', async () => {
+    const before = await starts();
+    const { examples, diagrams } = await createSitePipeline({ env }).data(root, () => {});
+    expect(examples).toMatchObject({ ran: 0, cached: 2 });
+    expect(diagrams.size).toBe(3);
+    expect(await starts()).toBe(before);
+  });
+});

@@ -1,0 +1,60 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBuildPlan, PlanError, unusedWarnings } from '../../../scripts/plan/build-plan.ts';
+import { cpython311Linux, cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/plan-site/', import.meta.url));
+let root: string;
+let lines: string[];
+const plan = () => createBuildPlan({ root, interpreters: [cpython311Linux, cpython314Linux], env: {}, log: (line) => lines.push(line) });
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pyconc-plan-test-'));
+  await cp(FIXTURE, root, { recursive: true });
+  lines = [];
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('createBuildPlan', () => {
+  it('plans what the pages show: examples with their pages, each timeline once, the interpreters given', async () => {
+    const result = await plan();
+    expect(result.examples.map((example) => [example.id, example.pages])).toEqual([
+      ['hello', ['src/content/docs/index.mdx']],
+      ['start-method', ['src/content/docs/again.mdx', 'src/content/docs/index.mdx']],
+    ]);
+    expect(result.timelines).toEqual([
+      { example: 'start-method', variant: 'spawn' },
+      { example: 'start-method', variant: 'fork' },
+    ]);
+    expect(result.interpreters.map((interpreter) => interpreter.versionInfo[1])).toEqual([11, 14]);
+    expect(result.cache.examples).toBe(join(root, 'node_modules/.cache/pyconc/examples'));
+  });
+
+  it('names an example no page shows, with its file, and leaves it out', async () => {
+    const result = await plan();
+    expect(result.unused.map((example) => example.id)).toEqual(['unused']);
+    expect(unusedWarnings(result)).toEqual([
+      '[plan] warning: src/examples/unused.py is shown on no page, so the build does not run it. Show it with <Example id="unused" /> or delete it and its spec.',
+    ]);
+  });
+
+  it('fails on a page naming an unknown example, variant or diagram, with page and line of each', async () => {
+    await writeFile(
+      join(root, 'src/content/docs/wrong.mdx'),
+      '---\ntitle: Wrong\n---\n\n<Example id="nope" />\n\n<Timeline example="hello" variant="spawn" />\n\n<Diagram name="missing" />\n',
+    );
+    const error = await plan().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PlanError);
+    expect((error as Error).message.split('\n')).toEqual([
+      'src/content/docs/wrong.mdx:5: <Example> names example "nope", but there is no src/examples/nope.py (known: hello, start-method, unused).',
+      'src/content/docs/wrong.mdx:7: <Timeline> asks for variant "spawn" of hello, whose spec has: default.',
+      'src/content/docs/wrong.mdx:9: <Diagram> names diagram "missing", but there is no diagrams/missing.mmd (known: hello).',
+      'Fix: correct the name on the page, or add the missing file.',
+    ]);
+  });
+});
