@@ -26,7 +26,6 @@ const SITE_WORKFLOW = `${WORKFLOWS}/site.yml`;
 const CACHE_DIRS = [EXAMPLES_CACHE_DIR, DIAGRAMS_CACHE_DIR].map((dir) => dir.split(sep).join(posix.sep));
 
 const stepSchema = z.object({
-  id: z.string().optional(),
   uses: z.string().optional(),
   run: z.string().optional(),
   with: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
