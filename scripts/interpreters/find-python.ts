@@ -53,15 +53,15 @@ export async function findOrObtainPython(options: FindOrObtainPythonOptions): Pr
   return obtainDebianPython({ version, cacheDir, ...(log ? { log } : {}) });
 }
 
-/** `uv python find` without virtual environments: one in the current directory is not the machine's. */
-function uvFindArgs(request: PythonRequest): string[] {
-  return ['python', 'find', '--system', `${request.version}${request.freeThreaded ? 't' : ''}`];
-}
-
-/** The path uv names, or undefined when uv is absent or finds none (its normal "no" is an error exit). */
+/**
+ * The path `uv python find` names, or undefined when uv is absent or finds none (its normal "no"
+ * is an error exit). `--system` leaves out virtual environments: one in the current directory
+ * is not the machine's.
+ */
 async function uvPythonFind(request: PythonRequest, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const wanted = `${request.version}${request.freeThreaded ? 't' : ''}`;
   try {
-    const { stdout } = await run('uv', uvFindArgs(request), { env, timeout: 60_000 });
+    const { stdout } = await run('uv', ['python', 'find', '--system', wanted], { env, timeout: 60_000 });
     return stdout.trim() || undefined;
   } catch {
     return undefined;

@@ -87,12 +87,8 @@ export async function identifyPython(
   try {
     return pythonIdentitySchema.parse(JSON.parse(stdout));
   } catch (error) {
-    throw new Error(
-      `${command} did not answer like a Python interpreter (printed ${JSON.stringify(stdout.slice(0, 200))})`,
-      {
-        cause: error,
-      },
-    );
+    const printed = JSON.stringify(stdout.slice(0, 200));
+    throw new Error(`${command} did not answer like a Python interpreter (printed ${printed})`, { cause: error });
   }
 }
 
