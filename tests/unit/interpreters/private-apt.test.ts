@@ -65,6 +65,7 @@ describe('sourcesListText and aptConfigText', () => {
       'Dir::Etc::SourceParts "/dev/null";',
       'Dir::State::status "/cache/apt/state/status";',
       'Dir::Cache "/cache/apt/cache/";',
+      'Dir::Cache::srcpkgcache "";',
       'Debug::NoLocking "true";',
       'APT::Architectures { "arm64"; };',
       'APT::Install-Recommends "false";',
