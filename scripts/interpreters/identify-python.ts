@@ -1,0 +1,116 @@
+/**
+ * Asks a Python interpreter what it really is, by running it. Running it (rather than reading
+ * its name or path) also sees through pyenv shims and wrapper scripts: whatever they exec
+ * answers, and a shim that resolves to nothing fails.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { z } from 'astro/zod';
+
+const run = promisify(execFile);
+
+/** What an interpreter says about itself. */
+export const pythonIdentitySchema = z.object({
+  /** `sys.executable`: the binary that ran, shims resolved; what multiprocessing children run. */
+  executable: z.string(),
+  /** `platform.python_version()`, e.g. `3.14.8`. */
+  version: z.string(),
+  /** `sys.implementation.name`, e.g. `cpython`. */
+  implementation: z.string(),
+  /** Built without the GIL (`Py_GIL_DISABLED`), as `python3.14t` is. */
+  freeThreaded: z.boolean(),
+});
+export type PythonIdentity = z.infer<typeof pythonIdentitySchema>;
+
+/** Which interpreter is wanted. */
+export interface PythonRequest {
+  /** Major and minor version, e.g. `3.14`. */
+  version: string;
+  /** The free-threaded build (`python3.14t`) instead of the default one. Default false. */
+  freeThreaded?: boolean;
+}
+
+// Modules named on the command line are imported first, so a missing extension module
+// (an _ssl that cannot load its libssl, say) fails the probe.
+const PROBE = `
+import importlib, json, platform, sys, sysconfig
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+print(json.dumps({
+    "executable": sys.executable,
+    "version": platform.python_version(),
+    "implementation": sys.implementation.name,
+    "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+}))
+`;
+
+/** Throws unless `version` is a major.minor version such as `3.14`. */
+export function checkRequestedVersion(version: string): void {
+  if (!/^3\.\d+$/.test(version)) {
+    throw new Error(`Python version "${version}" is not a major.minor version. Fix: ask for one like "3.14".`);
+  }
+}
+
+/** The program name a request is installed under: `python3.14`, or `python3.14t` for free-threaded. */
+export function programName(request: PythonRequest): string {
+  return `python${request.version}${request.freeThreaded ? 't' : ''}`;
+}
+
+/**
+ * Runs `command` (a name looked up on `env.PATH`, or a path) and returns what it says it is,
+ * or undefined when there is no such command. Throws when it exists but does not answer,
+ * e.g. a pyenv shim for a version that is not selected, or when an `imports` module fails.
+ */
+export async function identifyPython(
+  command: string,
+  options: {
+    /** Environment to run it in (its PATH finds `command`). Default `process.env`. */
+    env?: NodeJS.ProcessEnv;
+    /** Modules that must import. Default none. */
+    imports?: readonly string[];
+  } = {},
+): Promise<PythonIdentity | undefined> {
+  let stdout: string;
+  try {
+    // -I: ignore PYTHON* variables and the user's site-packages, which could break the probe.
+    ({ stdout } = await run(command, ['-I', '-c', PROBE, ...(options.imports ?? [])], {
+      env: options.env ?? process.env,
+      timeout: 60_000,
+    }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const detail =
+      firstAndLastLines(String((error as { stderr?: unknown }).stderr ?? '')) ||
+      (error as Error).message.split('\n')[0];
+    throw new Error(`${command} does not run as a Python interpreter: ${detail}`, { cause: error });
+  }
+  try {
+    return pythonIdentitySchema.parse(JSON.parse(stdout));
+  } catch (error) {
+    const printed = JSON.stringify(stdout.slice(0, 200));
+    throw new Error(`${command} did not answer like a Python interpreter (printed ${printed})`, { cause: error });
+  }
+}
+
+/**
+ * What went wrong, in one line: a shim says it first ("pyenv: python3.14: command not found"),
+ * Python last (the exception under a traceback).
+ */
+function firstAndLastLines(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.length <= 2 ? lines.join(' ') : `${lines[0]} … ${lines.at(-1)}`;
+}
+
+/** Why `identity` is not the requested interpreter, or undefined when it is. */
+export function mismatch(identity: PythonIdentity, request: PythonRequest): string | undefined {
+  if (identity.implementation !== 'cpython') return `it is ${identity.implementation}, not CPython`;
+  if (!identity.version.startsWith(`${request.version}.`)) return `it is ${identity.version}, not ${request.version}`;
+  const wanted = request.freeThreaded ?? false;
+  if (identity.freeThreaded !== wanted) {
+    return wanted ? 'it is not a free-threaded build' : 'it is a free-threaded build';
+  }
+  return undefined;
+}
