@@ -1,10 +1,15 @@
 /**
  * The interpreters the site shows. `PYTHONS` (space-separated names on PATH or paths) replaces
- * the list; otherwise it is the machine's `python3` and CPython 3.14.
+ * the list; otherwise it is the machine's `python3`, CPython 3.14 (found, or obtained once into
+ * the cache) and a free-threaded `python3.14t` when the machine has one (never obtained).
  */
 import type { CacheArea } from '../cache/paths.ts';
 import { findInterpreter } from './find-interpreter.ts';
+import { findInstalledPython, findOrObtainPython } from './find-python.ts';
 import type { InterpreterInfo } from './interpreter-info.ts';
+
+/** The Python people use today, shown beside the machine's own. */
+const CURRENT = '3.14';
 
 export interface ConfiguredInterpretersOptions {
   root: string;
@@ -24,7 +29,19 @@ export function interpretersFromEnv(env: NodeJS.ProcessEnv): string[] | undefine
  * executable asked for twice (python3 may be 3.14) is listed once.
  */
 export async function configuredInterpreters(options: ConfiguredInterpretersOptions): Promise<InterpreterInfo[]> {
-  const requested = interpretersFromEnv(options.env) ?? ['python3'];
-  const found = await Promise.all(requested.map((name) => findInterpreter(name, options.cacheDirs.interpreters, options.env)));
-  return found.filter((info, index) => found.findIndex((other) => other.executable === info.executable) === index);
+  const { env, log, cacheDirs } = options;
+  const describe = (name: string, requested = name) =>
+    findInterpreter(name, cacheDirs.interpreters, env).then((info) => ({ ...info, requested }));
+  const fromEnv = interpretersFromEnv(env);
+  const found = fromEnv
+    ? await Promise.all(fromEnv.map((name) => describe(name)))
+    : await Promise.all([
+        describe('python3'),
+        findOrObtainPython({ version: CURRENT, cacheDir: cacheDirs.python, env, log }).then((path) => describe(path, `python${CURRENT}`)),
+        findInstalledPython({ version: CURRENT, freeThreaded: true, env, log: () => {} }).then((path) =>
+          path ? describe(path, `python${CURRENT}t`) : undefined,
+        ),
+      ]);
+  const interpreters = found.filter((info): info is InterpreterInfo => info !== undefined);
+  return interpreters.filter((info, index) => interpreters.findIndex((other) => other.executable === info.executable) === index);
 }
