@@ -33,7 +33,7 @@ export async function configuredInterpreters(options: ConfiguredInterpretersOpti
   const describe = (name: string, requested = name) =>
     findInterpreter(name, cacheDirs.interpreters, env).then((info) => ({ ...info, requested }));
   const fromEnv = interpretersFromEnv(env);
-  const found = fromEnv
+  const found: (InterpreterInfo | undefined)[] = fromEnv
     ? await Promise.all(fromEnv.map((name) => describe(name)))
     : await Promise.all([
         describe('python3'),
