@@ -33,9 +33,11 @@ export function compareResults(results: readonly ShownResult[], name: string): C
   });
   const fact = (read: (variant: ShownVariant) => string): Observed[] =>
     runs.map(({ label, variant }) => ({ label, value: read(variant) }));
+  // The start method matters only to a program that started a process (the trace shows children).
+  const startsProcesses = runs.some(({ variant }) => variant.shown.trace.some((event) => event.kind === 'process' && event.name !== 'MainProcess'));
   const facts = {
     'exit status': fact(({ shown }) => (shown.exitCode === null ? `killed by ${shown.signal ?? 'a signal'}` : String(shown.exitCode))),
-    'start method': fact((variant) => variant.startMethod),
+    'start method': startsProcesses ? fact((variant) => variant.startMethod) : [],
     'standard error': fact(({ shown }) => (shown.stderr.text === '' ? 'empty' : `${lines(shown.stderr.text)} lines`)),
   } as const;
   return {
