@@ -63,3 +63,23 @@ test('the search dialog, typed into like a reader would, leads to Locks › Mutu
   await expect(page).toHaveURL(/\/locks\/#mutual-exclusion$/);
   await expect(page.locator('#mutual-exclusion')).toBeInViewport();
 });
+
+test('"producer consumer": first result is Coordinating threads, at its producer–consumer section', async ({ page }) => {
+  const [first] = await search(page, 'producer consumer');
+  expect(first?.url).toBe('/coordination/');
+  expect(first?.sections[0]).toBe('/coordination/#producer-consumer');
+});
+
+for (const [query, section] of [
+  ['semaphore', 'semaphore'],
+  ['RLock', 'rlock'],
+  ['deadlock', 'deadlock'],
+  ['Event', 'event'],
+  ['Barrier', 'barrier'],
+] as const) {
+  test(`"${query}": first result is Coordinating threads, with its ${section} section among the matches`, async ({ page }) => {
+    const [first] = await search(page, query);
+    expect(first?.url).toBe('/coordination/');
+    expect(first?.sections).toContain(`/coordination/#${section}`);
+  });
+}
