@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSitePipeline } from '../../../scripts/pipeline/site-pipeline.ts';
 
+/** The runner's fixture examples, with pages (and an example no page shows) laid over them. */
+const EXAMPLES = fileURLToPath(new URL('../../fixtures/runner-examples/', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../fixtures/plan-site/', import.meta.url));
 let root: string;
 let env: NodeJS.ProcessEnv;
@@ -16,6 +18,7 @@ const starts = async () => (await readFile(join(root, 'starts.log'), 'utf8').cat
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'pyconc-pipeline-test-'));
+  await cp(EXAMPLES, root, { recursive: true });
   await cp(FIXTURE, root, { recursive: true });
   const python = join(root, 'python');
   await writeFile(python, `#!/bin/sh\necho started >> "${join(root, 'starts.log')}"\nexec python3 "$@"\n`);
