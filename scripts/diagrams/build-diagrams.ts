@@ -50,8 +50,8 @@ export const diagramEntrySchema = z.object({
   description: z.string(),
   /** One explanation per sequence-diagram message, in order (empty for other diagram types). */
   steps: z.array(z.string()),
-  /** For a measured timeline: the example run it draws (`<Timeline>` finds it by these). */
-  timeline: z.object({ example: z.string(), variant: z.string(), interpreter: interpreterInfoSchema }).optional(),
+  /** For a drawing of a measurement: its request key and the interpreter whose run it draws. */
+  measured: z.object({ key: z.string(), interpreter: interpreterInfoSchema }).optional(),
   light: variantSchema,
   dark: variantSchema,
 });
@@ -108,7 +108,7 @@ export async function buildDiagrams(
         title: diagram.light.title,
         description: diagram.light.description,
         steps,
-        ...(diagram.timeline ? { timeline: diagram.timeline } : {}),
+        ...(diagram.measured ? { measured: diagram.measured } : {}),
         light: light!,
         dark: dark!,
       };

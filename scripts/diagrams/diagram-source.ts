@@ -13,15 +13,13 @@ export interface DiagramSource {
   origin: string;
   /** The Mermaid source, passed to Mermaid unchanged so its line numbers match the file. */
   source: string;
-  /** For a measured timeline: the run it draws, so `<Timeline>` finds it without knowing its name. */
-  timeline?: TimelineOf;
+  /** For a drawing of a measurement: which, and whose run, so its component finds it without knowing its name. */
+  measured?: MeasuredOf;
 }
 
-/** Which example run a measured timeline draws. */
-export interface TimelineOf {
-  example: string;
-  /** Variant name (`default` or a start method). */
-  variant: string;
+export interface MeasuredOf {
+  /** The drawing's `requestKey` (scripts/plan/measured-requests.ts). */
+  key: string;
   interpreter: InterpreterInfo;
 }
 

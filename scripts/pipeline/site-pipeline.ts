@@ -1,6 +1,6 @@
 /**
- * The build's data flow in one object: plan → examples → diagrams (static ones and the measured
- * timelines pages draw). `src/content.config.ts` creates one pipeline and hands its two loaders
+ * The build's data flow in one object: plan → examples → diagrams (static ones and the drawings
+ * of measurements pages ask for: timelines, charts). `src/content.config.ts` creates one pipeline and hands its two loaders
  * to the `examples` and `diagrams` collections, so both read the same results: the plan is made
  * once and every example runs once per build, by construction.
  *
@@ -13,7 +13,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { buildDiagrams, diagramEntrySchema, type DiagramEntry } from '../diagrams/build-diagrams.ts';
 import { readDiagramSources } from '../diagrams/diagram-source.ts';
-import { timelineSources } from '../diagrams/measured-timelines.ts';
+import { measuredSources } from '../diagrams/measured-drawings.ts';
 import { exampleEntrySchema } from '../examples/result-schema.ts';
 import { runExamples, type RunExamplesReport } from '../examples/run-examples.ts';
 import { createBuildPlan, unusedWarnings, type BuildPlan, type ProjectLayout } from '../plan/build-plan.ts';
@@ -39,7 +39,7 @@ type TypedLoader<S> = Loader & { schema: S };
 export interface SitePipeline {
   /** Loader of the `examples` collection: one entry per example a page shows. */
   examplesLoader: TypedLoader<typeof exampleEntrySchema>;
-  /** Loader of the `diagrams` collection: every `diagrams/*.mmd` and every measured timeline. */
+  /** Loader of the `diagrams` collection: every `diagrams/*.mmd` and every drawing of a measurement. */
   diagramsLoader: TypedLoader<typeof diagramEntrySchema>;
   /** Runs the pipeline (once until the next change) and returns what it produced. */
   data(root: string, log: (line: string) => void): Promise<SiteData>;
@@ -126,9 +126,9 @@ async function produce(root: string, log: (line: string) => void, options: SiteP
     runExamples({ examples: plan.examples, interpreters: plan.interpreters, cacheDir: plan.cache.examples, log, ...(options.env ? { env: options.env } : {}) }),
     readDiagramSources(join(root, plan.layout.diagramsDir), root),
   ]);
-  const timelines = timelineSources(plan.timelines, examples.entries);
+  const measured = measuredSources(plan.measured, examples.entries);
   const diagramsStarted = performance.now();
-  const diagrams = await buildDiagrams([...staticDiagrams, ...timelines], { cacheDir: plan.cache.diagrams, log });
+  const diagrams = await buildDiagrams([...staticDiagrams, ...measured], { cacheDir: plan.cache.diagrams, log });
   // One line with the figures the bench reads back (scripts/bench/cold-breakdown.ts).
   log(
     `[pipeline] ${plan.interpreters.length} interpreter(s); ${examples.entries.length} examples ` +

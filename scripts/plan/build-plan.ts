@@ -1,7 +1,7 @@
 /**
  * The build plan: what this build must produce, computed once and handed to everything that
  * produces it (the content loaders, `npm run examples`, the bench). Interpreters are resolved
- * here, once; examples are what pages show; timelines are what pages draw. A page that names an
+ * here, once; examples are what pages show; drawings of measurements are what pages ask for. A page that names an
  * example, variant or diagram that does not exist fails here, with its file and line.
  */
 import { readdir } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { cacheDir, type CacheArea } from '../cache/paths.ts';
 import { discoverExamples, type ExampleFiles } from '../examples/discover-examples.ts';
 import { configuredInterpreters } from '../interpreters/configured-interpreters.ts';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { measuredRequest, requestKey, type MeasuredRequest } from './measured-requests.ts';
 import { readComponentUses, type ComponentUse } from './page-usage.ts';
 
 /** Where a project keeps its parts, relative to its root. */
@@ -33,12 +34,6 @@ export interface PlannedExample extends ExampleFiles {
   pages: string[];
 }
 
-/** A measured timeline a page draws with `<Timeline>`: one diagram per interpreter. */
-export interface TimelineRequest {
-  example: string;
-  /** Variant name (`default` or a start method). */
-  variant: string;
-}
 
 export interface BuildPlan {
   /** Project root (absolute). */
@@ -50,8 +45,8 @@ export interface BuildPlan {
   examples: PlannedExample[];
   /** Examples no page shows: the site build names them (`unusedWarnings`) and does not run them. */
   unused: ExampleFiles[];
-  /** The timelines pages draw, each once. */
-  timelines: TimelineRequest[];
+  /** The drawings of measurements pages ask for (timelines, charts), each once. */
+  measured: MeasuredRequest[];
   /** Every build-time component use, per page (what the bench and tests follow too). */
   uses: ComponentUse[];
   /** Cache folders, by area. */
@@ -98,13 +93,13 @@ export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildP
   const pagesOf = (id: string) => [...new Set(uses.filter((use) => use.examples.includes(id)).map((use) => use.page))];
   const examples = discovered.filter((example) => pagesOf(example.id).length > 0).map((example) => ({ ...example, pages: pagesOf(example.id) }));
   const unused = discovered.filter((example) => pagesOf(example.id).length === 0);
-  const timelines = new Map<string, TimelineRequest>();
-  for (const use of uses.filter((u) => u.component === 'Timeline')) {
-    const example = discovered.find((e) => e.id === use.attributes['example'])!;
-    const variant = use.attributes['variant'] ?? variantName(example, 0);
-    timelines.set(`${example.id}\0${variant}`, { example: example.id, variant });
+  const measured = new Map<string, MeasuredRequest>();
+  for (const use of uses) {
+    const example = discovered.find((e) => e.id === use.attributes['example']);
+    const request = example && measuredRequest(use, example);
+    if (request) measured.set(requestKey(request), request);
   }
-  return { root, layout, interpreters, examples, unused, timelines: [...timelines.values()], uses, cache };
+  return { root, layout, interpreters, examples, unused, measured: [...measured.values()], uses, cache };
 }
 
 /** One warning line per example no page shows, naming its file and the fix. */
@@ -116,10 +111,6 @@ export function unusedWarnings(plan: Pick<BuildPlan, 'unused'>): string[] {
   );
 }
 
-/** The name a variant's results carry: its start method, or `default`. */
-function variantName(example: ExampleFiles, index: number): string {
-  return example.spec.variants[index]?.startMethod ?? 'default';
-}
 
 /** Every example, variant and diagram a page names must exist: one error listing each that does not. */
 function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFiles[], diagrams: ReadonlySet<string>, layout: ProjectLayout): void {
@@ -134,7 +125,7 @@ function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFile
         continue;
       }
       const variant = use.attributes['variant'];
-      const variants = example.spec.variants.map((_, index) => variantName(example, index));
+      const variants: string[] = example.spec.variants.map((v) => v.startMethod ?? 'default');
       if (variant !== undefined && !variants.includes(variant)) {
         problems.push(`${where} asks for variant "${variant}" of ${id}, whose spec has: ${variants.join(', ')}.`);
       }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ExampleEntry, ShownResult, ShownVariant, TraceEvent } from '../../../scripts/examples/result-schema.ts';
-import { timelineSources } from '../../../scripts/diagrams/measured-timelines.ts';
+import { measuredSources } from '../../../scripts/diagrams/measured-drawings.ts';
 import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
 import {
   ganttSource,
@@ -169,7 +169,7 @@ describe('timelineSource', () => {
   });
 });
 
-describe('timelineSources', () => {
+describe('measuredSources', () => {
   const entry: ExampleEntry = {
     id: 'threads-sleep',
     sourceFile: 'src/examples/threads-sleep.py',
@@ -179,11 +179,11 @@ describe('timelineSources', () => {
   };
 
   test('one timeline per interpreter for each timeline a page asks for, and none for the rest', () => {
-    const sources = timelineSources([{ example: 'threads-sleep', variant: 'default' }], [entry]);
-    expect(sources.map((source) => [source.name, source.timeline?.interpreter.versionInfo.join('.')])).toEqual([
-      ['timeline-threads-sleep-default-1', '3.11.7'],
-      ['timeline-threads-sleep-default-2', '3.14.8'],
+    const sources = measuredSources([{ kind: 'timeline', example: 'threads-sleep', variant: 'default' }], [entry]);
+    expect(sources.map((source) => [source.name, source.measured?.key, source.measured?.interpreter.versionInfo.join('.')])).toEqual([
+      ['timeline-threads-sleep-default-1', 'timeline:threads-sleep:default', '3.11.7'],
+      ['timeline-threads-sleep-default-2', 'timeline:threads-sleep:default', '3.14.8'],
     ]);
-    expect(timelineSources([], [entry])).toEqual([]);
+    expect(measuredSources([], [entry])).toEqual([]);
   });
 });

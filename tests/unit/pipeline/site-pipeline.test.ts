@@ -37,7 +37,7 @@ describe('createSitePipeline', { timeout: 120_000 }, () => {
     expect(first.examples.entries.map((entry) => entry.id)).toEqual(['hello', 'start-method']);
     expect(first.examples.ran).toBe(2);
     expect([...first.diagrams.keys()].sort()).toEqual(['hello', 'timeline-start-method-fork-1', 'timeline-start-method-spawn-1']);
-    expect(first.diagrams.get('timeline-start-method-spawn-1')?.timeline).toMatchObject({ example: 'start-method', variant: 'spawn' });
+    expect(first.diagrams.get('timeline-start-method-spawn-1')?.measured?.key).toBe('timeline:start-method:spawn');
   });
 
   it('reads only the cache on a later build: no Python starts at all', async () => {

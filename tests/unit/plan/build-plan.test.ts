@@ -30,9 +30,9 @@ describe('createBuildPlan', () => {
       ['hello', ['src/content/docs/index.mdx']],
       ['start-method', ['src/content/docs/again.mdx', 'src/content/docs/index.mdx']],
     ]);
-    expect(result.timelines).toEqual([
-      { example: 'start-method', variant: 'spawn' },
-      { example: 'start-method', variant: 'fork' },
+    expect(result.measured).toEqual([
+      { kind: 'timeline', example: 'start-method', variant: 'spawn' },
+      { kind: 'timeline', example: 'start-method', variant: 'fork' },
     ]);
     expect(result.interpreters.map((interpreter) => interpreter.versionInfo[1])).toEqual([11, 14]);
     expect(result.cache.examples).toBe(join(root, 'node_modules/.cache/pyconc/examples'));
@@ -59,5 +59,10 @@ describe('createBuildPlan', () => {
       'src/content/docs/wrong.mdx:9: <Diagram> names diagram "missing", but there is no diagrams/missing.mmd (known: hello).',
       'Fix: correct the name on the page, or add the missing file.',
     ]);
+  });
+
+  it('fails on a measured chart without what it needs, with page and line', async () => {
+    await writeFile(join(root, 'src/content/docs/chart.mdx'), '---\ntitle: Chart\n---\n\n<MeasuredChart example="hello" unit="ms" />\n');
+    await expect(plan()).rejects.toThrow(/^src\/content\/docs\/chart\.mdx:5: <MeasuredChart> needs categories="…", series="…", title="…"/);
   });
 });
