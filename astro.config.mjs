@@ -17,6 +17,7 @@ export default defineConfig({
       title: 'Python Concurrency & Parallelism',
       sidebar,
       pagefind,
+      components: { Search: './src/components/Search.astro' },
       plugins: [starlightLinksValidator()],
     }),
   ],
