@@ -5,6 +5,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
 import { redirects } from './src/redirects.ts';
+import { searchAsYouType } from './src/lib/search-as-you-type.ts';
 import { pagefind } from './src/search.ts';
 import { sidebar } from './src/sidebar.ts';
 
@@ -13,6 +14,7 @@ export default defineConfig({
   redirects,
   markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
   integrations: [
+    searchAsYouType(),
     starlight({
       title: 'Python Concurrency & Parallelism',
       sidebar,
