@@ -101,32 +101,43 @@ interface SearchTiming {
   firstKeyMs: number | null;
   lastKeyMs: number | null;
   answerMs: number | null;
+  /** Pagefind UI's message when the answer showed, e.g. "4 results for mutual exclusion". */
+  message: string | null;
 }
 
 /**
- * Runs in the page, before the first keystroke: stamps every `input` event of the search box and
+ * Runs in the page, before the first keystroke: stamps every keystroke into the search box and
  * the moment the right first result is in the DOM. "Right" means: the box holds the whole query,
- * Pagefind UI's message names the whole query (it names the term of the search whose results it
- * shows, so results left over from a prefix such as "mutual exclusio" do not count, even where
- * they look the same), and the first result is the answer's page with the answer's section as its
- * first sub-result (not a placeholder still waiting for its data).
+ * Pagefind UI's message names the whole query (so results left over from a prefix such as
+ * "mutual exclusio" do not count, even where they look the same), and the first result is the
+ * answer's page with the answer's section as its first sub-result (not a placeholder still
+ * waiting for its data). The message names the last search started, not always the one shown, so
+ * `measureSearch` also checks its count against Pagefind's own for the whole query.
  */
 function watchForAnswer(input: HTMLInputElement, { query, answer }: { query: string; answer: SearchAnswer }): void {
-  const timing: SearchTiming = { firstKeyMs: null, lastKeyMs: null, answerMs: null };
+  const timing: SearchTiming = { firstKeyMs: null, lastKeyMs: null, answerMs: null, message: null };
   (window as unknown as { __searchTiming: SearchTiming }).__searchTiming = timing;
-  input.addEventListener('input', () => {
-    timing.firstKeyMs ??= performance.now();
-    timing.lastKeyMs = performance.now();
-  });
+  // The reader's own keystrokes only (trusted events), seen first thing (window, capture), so
+  // neither the page's handling of them nor an input event the page sends itself moves the stamp.
+  window.addEventListener(
+    'input',
+    (event) => {
+      if (event.target !== input || !event.isTrusted) return;
+      timing.firstKeyMs ??= performance.now();
+      timing.lastKeyMs = performance.now();
+    },
+    { capture: true },
+  );
   const dialog = input.closest('dialog') ?? document.body;
   const observer = new MutationObserver(() => {
-    if (input.value !== query) return;
-    if (!dialog.querySelector('.pagefind-ui__message')?.textContent?.includes(query)) return;
+    const message = dialog.querySelector('.pagefind-ui__message')?.textContent?.trim() ?? '';
+    if (input.value !== query || !message.includes(query)) return;
     const first = dialog.querySelector('.pagefind-ui__result');
     const page = first?.querySelector('.pagefind-ui__result-title .pagefind-ui__result-link')?.getAttribute('href');
     const section = first?.querySelector('.pagefind-ui__result-nested .pagefind-ui__result-link')?.getAttribute('href');
     if (page === answer.url && section === answer.section) {
       timing.answerMs = performance.now();
+      timing.message = message;
       observer.disconnect();
     }
   });
@@ -158,7 +169,14 @@ export async function measureSearch(browser: Browser, url: string, query: string
       .catch((error: unknown) => {
         throw new Error(`search bench: "${query}" typed into the dialog at ${url} never showed ${answer.url} › ${answer.section} first within 30 s. Fix: check the search in a browser, or the expected answer in scripts/bench/bench.ts.`, { cause: error });
       });
-    const { firstKeyMs, lastKeyMs, answerMs } = timing as { firstKeyMs: number; lastKeyMs: number; answerMs: number };
+    const { firstKeyMs, lastKeyMs, answerMs, message } = timing as { firstKeyMs: number; lastKeyMs: number; answerMs: number; message: string };
+    const total = await page.evaluate(async (query) => {
+      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      return ((await pagefind.search(query)) as { results: unknown[] }).results.length;
+    }, query);
+    if (!message.startsWith(`${total} `)) {
+      throw new Error(`search bench: the dialog showed "${message}" but Pagefind finds ${total} pages for "${query}": the results shown were a prefix's. Fix: the search box must show the results of the whole query.`);
+    }
     fromFirstKey.push(answerMs - firstKeyMs);
     fromLastKey.push(answerMs - lastKeyMs);
     await context.close();

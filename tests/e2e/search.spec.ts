@@ -7,21 +7,32 @@ interface Result {
   sections: string[];
 }
 
-/** Asks Pagefind with the site's own ranking, as the search box does; returns the first `count` results. */
-async function search(page: Page, query: string, count = 5): Promise<Result[]> {
+/**
+ * Asks Pagefind with the site's own ranking, as the search box does; returns how many pages match
+ * and the first `count` results (5: what the search box shows).
+ */
+async function searchAll(page: Page, query: string, count = 5): Promise<{ total: number; results: Result[] }> {
   return page.evaluate(
     async ({ query, count, ranking }) => {
       const api = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
       await api.options({ ranking });
       const { results } = await api.search(query);
       const data = await Promise.all(results.slice(0, count).map((result: { data(): Promise<unknown> }) => result.data()));
-      return (data as { url: string; sub_results: { url: string }[] }[]).map(({ url, sub_results }) => ({
-        url,
-        sections: sub_results.map((sub) => sub.url),
-      }));
+      return {
+        total: results.length as number,
+        results: (data as { url: string; sub_results: { url: string }[] }[]).map(({ url, sub_results }) => ({
+          url,
+          sections: sub_results.map((sub) => sub.url),
+        })),
+      };
     },
     { query, count, ranking: pagefind.ranking },
   );
+}
+
+/** The first `count` results of `searchAll`. */
+async function search(page: Page, query: string, count = 5): Promise<Result[]> {
+  return (await searchAll(page, query, count)).results;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -64,10 +75,10 @@ test('the search dialog, typed into like a reader would, leads to Locks › Mutu
   await expect(page.locator('#mutual-exclusion')).toBeInViewport();
 });
 
-/** What the dialog shows at one moment: its message and its first result's page and section. */
+/** What the dialog shows at one moment: its message, its results' pages (null: still loading), the first section. */
 interface Shown {
   message: string;
-  page: string | null;
+  pages: (string | null)[];
   section: string | null;
 }
 
@@ -80,23 +91,23 @@ async function recordShown(search: Locator): Promise<() => Promise<Shown[]>> {
     const shown: Shown[] = [];
     (window as unknown as { __shown: Shown[] }).__shown = shown;
     new MutationObserver(() => {
-      const first = element.querySelector('.pagefind-ui__result');
+      const results = [...element.querySelectorAll('.pagefind-ui__result')];
       const now: Shown = {
         message: element.querySelector('.pagefind-ui__message')?.textContent?.trim() ?? '',
-        page: first?.querySelector('.pagefind-ui__result-title .pagefind-ui__result-link')?.getAttribute('href') ?? null,
-        section: first?.querySelector('.pagefind-ui__result-nested .pagefind-ui__result-link')?.getAttribute('href') ?? null,
+        pages: results.map((result) => result.querySelector('.pagefind-ui__result-title .pagefind-ui__result-link')?.getAttribute('href') ?? null),
+        section: results[0]?.querySelector('.pagefind-ui__result-nested .pagefind-ui__result-link')?.getAttribute('href') ?? null,
       };
-      const last = shown.at(-1);
-      if (last?.message !== now.message || last.page !== now.page || last.section !== now.section) shown.push(now);
+      if (JSON.stringify(now) !== JSON.stringify(shown.at(-1))) shown.push(now);
     }).observe(element, { childList: true, subtree: true, characterData: true, attributes: true });
   });
   return () => search.evaluate(() => (window as unknown as { __shown: Shown[] }).__shown);
 }
 
 /**
- * The dialog shows the answer to the whole query, and keeps showing it: the message names the
- * whole query (Pagefind UI names the term of the search whose results it shows, so a prefix's
- * results cannot pass for it) and the first result is `page` with `section` first under it.
+ * The dialog ends on the answer to the whole query and keeps it: the first result is `page` with
+ * `section` first under it, and the message and the pages are those Pagefind itself gives for the
+ * whole query. Pagefind UI's message alone is not enough: it names the term of the last search
+ * started, and a prefix's results can show under it (seen: "11 results for fork" were those of "f").
  */
 async function expectAnswer(dialog: Locator, shown: () => Promise<Shown[]>, query: string, page: string, section: string): Promise<void> {
   await expect(dialog.locator('.pagefind-ui__message')).toHaveText(new RegExp(` for ${query}$`));
@@ -105,10 +116,12 @@ async function expectAnswer(dialog: Locator, shown: () => Promise<Shown[]>, quer
   await expect(first.locator('.pagefind-ui__result-nested .pagefind-ui__result-link').first()).toHaveAttribute('href', section);
   // Long enough for any search still under way to land: ten debounce periods.
   await dialog.page().waitForTimeout(10 * searchDebounceMs);
+  const { total, results } = await searchAll(dialog.page(), query);
+  const answer: Shown = { message: `${total} result${total === 1 ? '' : 's'} for ${query}`, pages: results.map((result) => result.url), section };
   const states = await shown();
-  const answer = states.findIndex((state) => state.message.endsWith(` for ${query}`) && state.page === page && state.section === section);
-  expect(answer, `the answer never showed; the dialog showed: ${JSON.stringify(states)}`).toBeGreaterThanOrEqual(0);
-  expect(states.slice(answer), 'after the answer showed, the dialog showed something else').toEqual([{ message: expect.stringMatching(new RegExp(` for ${query}$`)), page, section }]);
+  const shownAt = states.findIndex((state) => JSON.stringify(state) === JSON.stringify(answer));
+  expect(shownAt, `the answer ${JSON.stringify(answer)} never showed; the dialog showed: ${JSON.stringify(states)}`).toBeGreaterThanOrEqual(0);
+  expect(states.slice(shownAt), 'after the answer showed, the dialog showed something else').toEqual([answer]);
 }
 
 const OPEN_SEARCH = {
