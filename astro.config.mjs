@@ -5,6 +5,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
 import { redirects } from './src/redirects.ts';
+import { searchAsYouType } from './src/lib/search-as-you-type.ts';
 import { pagefind } from './src/search.ts';
 import { sidebar } from './src/sidebar.ts';
 import { vendorMermaid } from './scripts/site/vendor-mermaid.ts';
@@ -15,11 +16,13 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
   integrations: [
     vendorMermaid(),
+    searchAsYouType(),
     starlight({
       title: 'Python Concurrency & Parallelism',
       sidebar,
       pagefind,
       customCss: ['./src/styles/without-scripts.css'],
+      components: { Search: './src/components/Search.astro' },
       plugins: [starlightLinksValidator()],
     }),
   ],

@@ -38,7 +38,7 @@ export function targetsOf(f: BenchFigures): Target[] {
       value: `${f.afterEdit.resultsRan} results ran`,
       pass: f.afterEdit.resultsRan === f.afterEdit.interpreters,
     },
-    { target: 'search: last keystroke → first result < 150 ms', value: `${Math.round(f.search.fromLastKeyMs)} ms`, pass: f.search.fromLastKeyMs < 150 },
+    { target: 'search: last keystroke → right first result < 150 ms (median)', value: `${Math.round(f.search.fromLastKeyMs)} ms`, pass: f.search.fromLastKeyMs < 150 },
     { target: '0 bytes of Mermaid JS on diagram pages', value: `${Math.max(...f.pages.map((p) => p.mermaidJsBytes))} B`, pass: f.pages.every((p) => p.mermaidJsBytes === 0) },
     { target: 'CLS 0 on every page', value: Math.max(...f.pages.map((p) => p.cls)).toFixed(4), pass: f.pages.every((p) => p.cls === 0) },
   ];

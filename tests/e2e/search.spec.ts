@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { pagefind } from '../../src/search.ts';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { pagefind, searchDebounceMs } from '../../src/search.ts';
 
 /** One Pagefind result: its page URL and its section URLs, best first. */
 interface Result {
@@ -7,21 +7,32 @@ interface Result {
   sections: string[];
 }
 
-/** Asks Pagefind with the site's own ranking, as the search box does; returns the first `count` results. */
-async function search(page: Page, query: string, count = 5): Promise<Result[]> {
+/**
+ * Asks Pagefind with the site's own ranking, as the search box does; returns how many pages match
+ * and the first `count` results (5: what the search box shows).
+ */
+async function searchAll(page: Page, query: string, count = 5): Promise<{ total: number; results: Result[] }> {
   return page.evaluate(
     async ({ query, count, ranking }) => {
       const api = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
       await api.options({ ranking });
       const { results } = await api.search(query);
       const data = await Promise.all(results.slice(0, count).map((result: { data(): Promise<unknown> }) => result.data()));
-      return (data as { url: string; sub_results: { url: string }[] }[]).map(({ url, sub_results }) => ({
-        url,
-        sections: sub_results.map((sub) => sub.url),
-      }));
+      return {
+        total: results.length as number,
+        results: (data as { url: string; sub_results: { url: string }[] }[]).map(({ url, sub_results }) => ({
+          url,
+          sections: sub_results.map((sub) => sub.url),
+        })),
+      };
     },
     { query, count, ranking: pagefind.ranking },
   );
+}
+
+/** The first `count` results of `searchAll`. */
+async function search(page: Page, query: string, count = 5): Promise<Result[]> {
+  return (await searchAll(page, query, count)).results;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -83,3 +94,114 @@ for (const [query, section] of [
     expect(first?.sections).toContain(`/coordination/#${section}`);
   });
 }
+
+/** What the dialog shows at one moment: its message, its results' pages (null: still loading), the first section. */
+interface Shown {
+  message: string;
+  pages: (string | null)[];
+  section: string | null;
+}
+
+/**
+ * Records, in the page, every change of what the search dialog shows, from now on. The list
+ * proves that once the right answer appeared nothing else replaced it, however briefly.
+ */
+async function recordShown(search: Locator): Promise<() => Promise<Shown[]>> {
+  await search.evaluate((element) => {
+    const shown: Shown[] = [];
+    (window as unknown as { __shown: Shown[] }).__shown = shown;
+    new MutationObserver(() => {
+      const results = [...element.querySelectorAll('.pagefind-ui__result')];
+      const now: Shown = {
+        message: element.querySelector('.pagefind-ui__message')?.textContent?.trim() ?? '',
+        pages: results.map((result) => result.querySelector('.pagefind-ui__result-title .pagefind-ui__result-link')?.getAttribute('href') ?? null),
+        section: results[0]?.querySelector('.pagefind-ui__result-nested .pagefind-ui__result-link')?.getAttribute('href') ?? null,
+      };
+      if (JSON.stringify(now) !== JSON.stringify(shown.at(-1))) shown.push(now);
+    }).observe(element, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  return () => search.evaluate(() => (window as unknown as { __shown: Shown[] }).__shown);
+}
+
+/**
+ * The dialog ends on the answer to the whole query and keeps it: the first result is `page` with
+ * `section` first under it, and the message and the pages are those Pagefind itself gives for the
+ * whole query. Pagefind UI's message alone is not enough: it names the term of the last search
+ * started, and a prefix's results can show under it (seen: "11 results for fork" were those of "f").
+ */
+async function expectAnswer(dialog: Locator, shown: () => Promise<Shown[]>, query: string, page: string, section: string): Promise<void> {
+  await expect(dialog.locator('.pagefind-ui__message')).toHaveText(new RegExp(` for ${query}$`));
+  const first = dialog.locator('.pagefind-ui__result').first();
+  await expect(first.locator('.pagefind-ui__result-title .pagefind-ui__result-link').first()).toHaveAttribute('href', page);
+  await expect(first.locator('.pagefind-ui__result-nested .pagefind-ui__result-link').first()).toHaveAttribute('href', section);
+  // Long enough for any search still under way to land: ten debounce periods.
+  await dialog.page().waitForTimeout(10 * searchDebounceMs);
+  const { total, results } = await searchAll(dialog.page(), query);
+  const answer: Shown = { message: `${total} result${total === 1 ? '' : 's'} for ${query}`, pages: results.map((result) => result.url), section };
+  const states = await shown();
+  const shownAt = states.findIndex((state) => JSON.stringify(state) === JSON.stringify(answer));
+  expect(shownAt, `the answer ${JSON.stringify(answer)} never showed; the dialog showed: ${JSON.stringify(states)}`).toBeGreaterThanOrEqual(0);
+  expect(states.slice(shownAt), 'after the answer showed, the dialog showed something else').toEqual([answer]);
+}
+
+const OPEN_SEARCH = {
+  'a click on the search button': (page: Page) => page.getByRole('button', { name: 'Search' }).click(),
+  'the Ctrl K shortcut': (page: Page) => page.keyboard.press('Control+k'),
+};
+
+for (const [how, open] of Object.entries(OPEN_SEARCH)) {
+  test(`opened with ${how} and typed into fast, key by key, the dialog ends on the whole query's answer`, async ({ page }) => {
+    // Pagefind UI is created once the page is idle; it must be there before the dialog opens.
+    await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+    const shown = await recordShown(page.locator('#starlight__search'));
+    await open(page);
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('textbox', { name: 'Search' }).pressSequentially('mutual exclusion');
+    await expectAnswer(dialog, shown, 'mutual exclusion', '/locks/', '/locks/#mutual-exclusion');
+  });
+}
+
+test("after a prefix's results have shown, typing on fast ends on the whole query's answer, not the prefix's", async ({ page }) => {
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  const input = dialog.getByRole('textbox', { name: 'Search' });
+  await input.pressSequentially('fo');
+  // "fo" ranks the Exercises page first; "fork" ranks Processes first.
+  await expect(dialog.locator('.pagefind-ui__result-title .pagefind-ui__result-link').first()).toHaveAttribute('href', '/exercises/');
+  const shown = await recordShown(dialog);
+  await input.pressSequentially('rk');
+  await expectAnswer(dialog, shown, 'fork', '/processes/', '/processes/#start-methods');
+});
+
+test('Pagefind loads when a reader heads for the search button, not with the page', async ({ page }) => {
+  const requested: string[] = [];
+  page.context().on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('/locks/', { waitUntil: 'networkidle' });
+  await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+  expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+  const loaded = page.waitForRequest((request) => new URL(request.url()).pathname === '/pagefind/pagefind.js');
+  await page.getByRole('button', { name: 'Search' }).hover();
+  await loaded;
+  await expect(page.getByRole('dialog', { name: 'Search' })).toBeHidden();
+});
+
+test('keys typed while Pagefind is still loading are searched once it has loaded, as the whole query', async ({ page }) => {
+  let release = () => {};
+  const loaded = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pagefind/pagefind.js', async (route) => {
+    await loaded;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  const shown = await recordShown(dialog);
+  const input = dialog.getByRole('textbox', { name: 'Search' });
+  // Pauses longer than the debounce: each key would start a search of its own, all of them
+  // waiting for Pagefind at once.
+  for (const key of 'fork') {
+    await input.press(key);
+    await page.waitForTimeout(3 * searchDebounceMs);
+  }
+  release();
+  await expectAnswer(dialog, shown, 'fork', '/processes/', '/processes/#start-methods');
+});

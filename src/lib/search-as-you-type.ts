@@ -1,0 +1,47 @@
+/**
+ * `searchAsYouType()`: an Astro integration that makes Starlight's Search component create
+ * ./pagefind-ui-as-you-type.ts's PagefindUI (short debounce, loading on intent) instead of
+ * `@pagefind/default-ui`'s. Starlight offers no option for the debounce and its Search component
+ * creates Pagefind UI in its own script; routing that one import keeps everything else of
+ * Starlight's component, and its upgrades, instead of copying its 500 lines.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+const PAGEFIND_UI = '@pagefind/default-ui';
+const AS_YOU_TYPE = fileURLToPath(new URL('./pagefind-ui-as-you-type.ts', import.meta.url));
+/** Only Starlight's import is routed: ./pagefind-ui-as-you-type.ts imports the real one. */
+const STARLIGHT = /[\\/]@astrojs[\\/]starlight[\\/]/;
+
+export function searchAsYouType(): AstroIntegration {
+  let routed = false;
+  return {
+    name: 'pyconc:search-as-you-type',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'pyconc:search-as-you-type',
+                enforce: 'pre',
+                resolveId(source, importer) {
+                  if (source !== PAGEFIND_UI || importer === undefined || !STARLIGHT.test(importer)) return null;
+                  routed = true;
+                  return AS_YOU_TYPE;
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': () => {
+        if (routed) return;
+        throw new Error(
+          `searchAsYouType (src/lib/search-as-you-type.ts): Starlight no longer imports "${PAGEFIND_UI}", so the search box kept Pagefind UI's 300 ms debounce. ` +
+            "Fix: find how Starlight's Search component (node_modules/@astrojs/starlight/dist/components/Search.astro) now creates Pagefind UI and route that instead.",
+        );
+      },
+    },
+  };
+}
