@@ -15,7 +15,7 @@ export const sidebar: Sidebar = [
   },
   {
     label: 'Going further',
-    items: ['coordination'],
+    items: ['executors', 'coordination', 'sharing-data'],
   },
   {
     label: 'Practice',

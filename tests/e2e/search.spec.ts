@@ -205,3 +205,27 @@ test('keys typed while Pagefind is still loading are searched once it has loaded
   release();
   await expectAnswer(dialog, shown, 'fork', '/processes/', '/processes/#start-methods');
 });
+/** API names and plain words from the Going further pages: query → its page first, with the section that explains it. */
+const goingFurther: { query: string; page: string; section: string }[] = [
+  { query: 'ThreadPoolExecutor', page: '/executors/', section: '/executors/#three-executors' },
+  { query: 'InterpreterPoolExecutor', page: '/executors/', section: '/executors/#interpreter-pool' },
+  { query: 'futures', page: '/executors/', section: '/executors/#futures' },
+  { query: 'concurrent.futures', page: '/executors/', section: '/executors/#why-executors' },
+  { query: 'as_completed', page: '/executors/', section: '/executors/#as-completed' },
+  { query: 'max_workers', page: '/executors/', section: '/executors/#max-workers' },
+  { query: 'chunksize', page: '/executors/', section: '/executors/#map-and-chunksize' },
+  { query: 'cancel_futures', page: '/executors/', section: '/executors/#shutdown' },
+  { query: 'shared memory', page: '/sharing-data/', section: '/sharing-data/#shared-memory' },
+  { query: 'pickle', page: '/sharing-data/', section: '/sharing-data/#pickling' },
+  { query: 'PicklingError', page: '/sharing-data/', section: '/sharing-data/#pickling' },
+  { query: 'Queue', page: '/sharing-data/', section: '/sharing-data/#queue' },
+  { query: 'exitcode', page: '/sharing-data/', section: '/sharing-data/#exitcode' },
+];
+
+for (const { query, page: expectedPage, section } of goingFurther) {
+  test(`"${query}": first result is ${expectedPage}, with its section ${section}`, async ({ page }) => {
+    const [first] = await search(page, query);
+    expect(first?.url).toBe(expectedPage);
+    expect(first?.sections).toContain(section);
+  });
+}
