@@ -1,5 +1,6 @@
 /** What the e2e specs share: the built site's pages, and a watcher for broken page loads. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { extractAnchors, type AnchorsManifest } from '../../scripts/site/anchors.ts';
@@ -11,6 +12,15 @@ export function requireBuild(): void {
   if (!existsSync(`${dist}/index.html`)) {
     throw new Error('e2e: dist/index.html not found: the e2e tests run against the built site. Run `npm run build` first.');
   }
+}
+
+/** Every HTML file of the built site, as paths relative to the project (`dist/locks/index.html`), sorted. */
+export function builtHtmlFiles(): string[] {
+  requireBuild();
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => `dist/${file.split(sep).join('/')}`)
+    .sort();
 }
 
 /** Pages and heading anchors of the built site (dist/), read once when the specs load. */
