@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { extractAnchors, type AnchorsManifest } from '../../scripts/site/anchors.ts';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -47,4 +47,25 @@ export function watchForErrors(page: Page): string[] {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
+}
+
+/**
+ * Waits until the page is what a reader gets once its scripts ran. By the load event every module
+ * script (Starlight's, ours) has run; Expressive Code's tabindex script acts later (a
+ * ResizeObserver, a 250 ms debounce, then an idle callback): it makes each code block that
+ * scrolls focusable (tabindex="0", role="region") and no other one. Its effect is the signal.
+ */
+export async function waitForPageScripts(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.expressive-code pre')]
+            .filter((pre) => (pre.scrollWidth > pre.clientWidth) !== pre.hasAttribute('tabindex'))
+            .map((pre) => `${pre.closest('figure')?.querySelector('.title')?.textContent ?? 'code block'}: scrolls ${pre.scrollWidth > pre.clientWidth}, tabindex ${pre.getAttribute('tabindex')}`),
+        ),
+      { message: "Expressive Code's script makes exactly the code blocks that scroll keyboard-focusable" },
+    )
+    .toEqual([]);
 }
