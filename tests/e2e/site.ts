@@ -54,6 +54,8 @@ export function watchForErrors(page: Page): string[] {
  * script (Starlight's, ours) has run; Expressive Code's tabindex script acts later (a
  * ResizeObserver, a 250 ms debounce, then an idle callback): it makes each code block that
  * scrolls focusable (tabindex="0", role="region") and no other one. Its effect is the signal.
+ * Blocks a reader cannot see yet (in a closed <details>) are left out: the observer reports them
+ * only once they are shown.
  */
 export async function waitForPageScripts(page: Page): Promise<void> {
   await page.waitForLoadState('load');
@@ -62,7 +64,7 @@ export async function waitForPageScripts(page: Page): Promise<void> {
       () =>
         page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('.expressive-code pre')]
-            .filter((pre) => (pre.scrollWidth > pre.clientWidth) !== pre.hasAttribute('tabindex'))
+            .filter((pre) => pre.checkVisibility() && (pre.scrollWidth > pre.clientWidth) !== pre.hasAttribute('tabindex'))
             .map((pre) => `${pre.closest('figure')?.querySelector('.title')?.textContent ?? 'code block'}: scrolls ${pre.scrollWidth > pre.clientWidth}, tabindex ${pre.getAttribute('tabindex')}`),
         ),
       { message: "Expressive Code's script makes exactly the code blocks that scroll keyboard-focusable" },
