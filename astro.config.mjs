@@ -1,10 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
-import { redirects } from './src/redirects.ts';
+import { isRedirect } from './src/redirects.ts';
 import { searchAsYouType } from './src/lib/search-as-you-type.ts';
 import { pagefind } from './src/search.ts';
 import { sidebar } from './src/sidebar.ts';
@@ -12,7 +13,6 @@ import { vendorMermaid } from './scripts/site/vendor-mermaid.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
-  redirects,
   markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
   integrations: [
     vendorMermaid(),
@@ -25,5 +25,7 @@ export default defineConfig({
       components: { Search: './src/components/Search.astro' },
       plugins: [starlightLinksValidator()],
     }),
+    // Starlight's own sitemap, less the redirect pages (src/pages/[...from].astro): they are noindex.
+    sitemap({ filter: (page) => !isRedirect(new URL(page).pathname) }),
   ],
 });

@@ -1,7 +1,8 @@
 /**
  * Turns a cached Mermaid SVG into the markup a page inlines: ids unique per diagram and variant,
- * role="img" with its accessible name and description, a fixed intrinsic size (no layout shift)
- * and `data-step` marks on sequence-diagram messages for the step-through script.
+ * role="img" with its accessible name and description, its natural size as width and height
+ * (no layout shift; Diagram.astro's CSS fits it to the column) and `data-step` marks on
+ * sequence-diagram messages for the step-through script.
  */
 import { optimize, type CustomPlugin } from 'svgo';
 import type { RenderedSvg } from './render-diagrams.ts';
@@ -15,16 +16,15 @@ export interface FinishedSvg {
   steps: number;
 }
 
-/** Below this a 16 px Mermaid label renders smaller than about 10 px. */
-const MIN_READABLE_WIDTH = '36rem';
-
 export class FinishSvgError extends Error {
   override name = 'FinishSvgError';
 }
 
 /**
  * Mermaid's aria-labelledby/aria-describedby point at <title>/<desc> ids, which prefixIds
- * renames; sizes come from the viewBox so the browser reserves the space before CSS loads.
+ * renames. The width and height attributes carry the natural size (from the viewBox): the
+ * browser reserves the space and the aspect ratio from the HTML alone, and Diagram.astro's CSS
+ * scales it from there. No inline style: Mermaid's own (a max-width) goes, sizing is the page's job.
  */
 function accessibleSizedRoot(idPrefix: string, rendered: RenderedSvg): CustomPlugin {
   return {
@@ -42,12 +42,7 @@ function accessibleSizedRoot(idPrefix: string, rendered: RenderedSvg): CustomPlu
           const height = Math.ceil(rendered.height);
           node.attributes.width = String(width);
           node.attributes.height = String(height);
-          // Fit the content column, never grow past natural size, and never shrink below a
-          // readable width: on a narrow screen the diagram scrolls inside its own box instead.
-          // aspect-ratio lets the browser reserve the height before anything loads (no shift).
-          node.attributes.style =
-            `width:100%;max-width:${width}px;min-width:min(${width}px,${MIN_READABLE_WIDTH});` +
-            `height:auto;aspect-ratio:${width}/${height}`;
+          delete node.attributes.style;
         },
       },
     }),

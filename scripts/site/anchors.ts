@@ -24,7 +24,7 @@ const HEADING_ANCHORS = ['h2', 'h3', 'h4', 'h5', 'h6'].map((h) => `.sl-markdown-
 
 /**
  * Reads every page of a built site (`<dir>/**\/index.html`) and returns its URL and heading ids.
- * Astro's redirect pages (a meta refresh) are left out: src/redirects.ts is their source of truth.
+ * Redirect pages (a meta refresh, src/pages/[...from].astro) are left out: src/redirects.ts is their source of truth.
  */
 export function extractAnchors(siteDir: string): AnchorsManifest {
   const pages: AnchorsManifest = {};

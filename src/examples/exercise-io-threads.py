@@ -1,10 +1,11 @@
-"""Exercise 1, worked: the same downloads one after another, with
-threads and with processes.
+"""Exercise 1, worked: the same downloads one after another,
+with threads and with processes.
 
-There is no outside network at build time, so the example starts its
-own HTTP server on 127.0.0.1. The server waits LATENCY seconds before
-each answer, standing in for a remote service (a weather API, say):
-the client really waits on its socket, as it would over a network.
+There is no outside network at build time, so the example
+starts its own HTTP server on 127.0.0.1. The server waits
+LATENCY seconds before each answer, standing in for a remote
+service (a weather API, say): the client really waits on its
+socket, as it would over a network.
 """
 import concurrent.futures
 import http.server
@@ -60,8 +61,8 @@ if __name__ == "__main__":
             for n in range(DOWNLOADS)]
     tries = {way: [] for way in WAYS}
     try:
-        # Take turns, so that a burst of load from other programs
-        # slows all three ways alike.
+        # Take turns, so that a burst of load from other
+        # programs slows all three ways alike.
         for _ in range(REPEATS):
             for way, run in WAYS.items():
                 start = time.perf_counter()
@@ -71,7 +72,9 @@ if __name__ == "__main__":
     finally:
         server.shutdown()
         server.server_close()
-    print(f"{DOWNLOADS} downloads, {LATENCY * 1000:.0f} ms server "
-          f"latency each, {WORKERS} workers, median of {REPEATS} tries")
+    print(f"{DOWNLOADS} downloads, "
+          f"{LATENCY * 1000:.0f} ms server latency each, "
+          f"{WORKERS} workers, median of {REPEATS} tries")
     for way, times in tries.items():
-        print(f"{way + ':':<12} {statistics.median(times):.3f} s")
+        median = statistics.median(times)
+        print(f"{way + ':':<12} {median:.3f} s")

@@ -5,7 +5,8 @@ import threading
 import time
 
 N = 8_000_000
-# Keep the fastest of 3 tries: other programs only ever slow a try down.
+# Keep the fastest of 3 tries: other programs only ever slow
+# a try down.
 BEST_OF = 3
 
 def count_down(n: int) -> None:

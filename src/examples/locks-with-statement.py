@@ -17,7 +17,8 @@ except ValueError as error:
 # ...and the with statement still released the lock on the way out.
 print(f"lock still held: {balance_lock.locked()}")
 
-threads = [threading.Thread(target=deposit, args=(10,)) for _ in range(5)]
+threads = [threading.Thread(target=deposit, args=(10,))
+           for _ in range(5)]
 for thread in threads:
     thread.start()
 for thread in threads:

@@ -173,6 +173,36 @@ test('on a narrow screen a wide diagram scrolls in its own box, not the page', a
   await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
 });
 
+for (const viewportWidth of [1280, 360]) {
+  test(`at ${viewportWidth} px, each diagram fits its column but never grows past its natural size nor shrinks below 36rem`, async ({ page }) => {
+    await page.setViewportSize({ width: viewportWidth, height: 800 });
+    await open(page, 'light');
+    const diagrams = await page.locator('figure.pyconc-diagram svg[role="img"]:visible').evaluateAll((svgs) =>
+      svgs.map((svg) => {
+        const shown = svg.getBoundingClientRect();
+        return {
+          id: svg.id,
+          naturalWidth: Number(svg.getAttribute('width')),
+          naturalRatio: Number(svg.getAttribute('height')) / Number(svg.getAttribute('width')),
+          width: shown.width,
+          ratio: shown.height / shown.width,
+          column: svg.closest('.scroll')!.clientWidth,
+          readable: 36 * parseFloat(getComputedStyle(document.documentElement).fontSize),
+        };
+      }),
+    );
+    expect(diagrams).toHaveLength(diagramNames.length + timelineNames.length);
+    for (const { id, naturalWidth, naturalRatio, width, ratio, column, readable } of diagrams) {
+      const facts = `${id}: ${width.toFixed(1)} px shown, natural ${naturalWidth}, column ${column}, 36rem = ${readable}`;
+      expect(width, `${facts}: never past its natural size`).toBeLessThanOrEqual(naturalWidth + 0.5);
+      expect(width, `${facts}: fills the column when it can`).toBeGreaterThanOrEqual(Math.min(naturalWidth, column) - 0.5);
+      expect(width, `${facts}: never below 36rem`).toBeGreaterThanOrEqual(Math.min(naturalWidth, readable) - 0.5);
+      if (width > readable + 0.5) expect(width, `${facts}: fits the column`).toBeLessThanOrEqual(column + 0.5);
+      expect(ratio, `${facts}: not distorted`).toBeCloseTo(naturalRatio, 2);
+    }
+  });
+}
+
 test('diagrams cause no layout shift: their size is known before anything loads', async ({ page }) => {
   await page.addInitScript(() => {
     const record = window as unknown as { cls: number; shifted: string[] };

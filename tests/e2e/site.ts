@@ -1,7 +1,8 @@
 /** What the e2e specs share: the built site's pages, and a watcher for broken page loads. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { extractAnchors, type AnchorsManifest } from '../../scripts/site/anchors.ts';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -11,6 +12,15 @@ export function requireBuild(): void {
   if (!existsSync(`${dist}/index.html`)) {
     throw new Error('e2e: dist/index.html not found: the e2e tests run against the built site. Run `npm run build` first.');
   }
+}
+
+/** Every HTML file of the built site, as paths relative to the project (`dist/locks/index.html`), sorted. */
+export function builtHtmlFiles(): string[] {
+  requireBuild();
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => `dist/${file.split(sep).join('/')}`)
+    .sort();
 }
 
 /** Pages and heading anchors of the built site (dist/), read once when the specs load. */
@@ -37,4 +47,27 @@ export function watchForErrors(page: Page): string[] {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
+}
+
+/**
+ * Waits until the page is what a reader gets once its scripts ran. By the load event every module
+ * script (Starlight's, ours) has run; Expressive Code's tabindex script acts later (a
+ * ResizeObserver, a 250 ms debounce, then an idle callback): it makes each code block that
+ * scrolls focusable (tabindex="0", role="region") and no other one. Its effect is the signal.
+ * Blocks a reader cannot see yet (in a closed <details>) are left out: the observer reports them
+ * only once they are shown.
+ */
+export async function waitForPageScripts(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.expressive-code pre')]
+            .filter((pre) => pre.checkVisibility() && (pre.scrollWidth > pre.clientWidth) !== pre.hasAttribute('tabindex'))
+            .map((pre) => `${pre.closest('figure')?.querySelector('.title')?.textContent ?? 'code block'}: scrolls ${pre.scrollWidth > pre.clientWidth}, tabindex ${pre.getAttribute('tabindex')}`),
+        ),
+      { message: "Expressive Code's script makes exactly the code blocks that scroll keyboard-focusable" },
+    )
+    .toEqual([]);
 }
