@@ -1,4 +1,4 @@
-"""Exercise 4, worked: 16 requests to a slow server with asyncio, at
+"""Worked exercise: 16 requests to a slow server with asyncio, at
 most 4 in flight at once.
 
 The server runs on the same event loop as the requests: one thread

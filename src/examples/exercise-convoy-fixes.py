@@ -1,4 +1,4 @@
-"""Exercise 5, worked: two ways out of the convoy effect.
+"""Worked exercise: two ways out of the convoy effect.
 
 An I/O-bound thread sends requests to an echo server that answers
 after 1 ms, alone and beside CPU-bound work: in a thread (with the
