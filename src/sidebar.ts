@@ -15,7 +15,7 @@ export const sidebar: Sidebar = [
   },
   {
     label: 'Going further',
-    items: ['executors', 'coordination', 'sharing-data'],
+    items: ['executors', 'asyncio', 'coordination', 'sharing-data', 'thread-safety', 'free-threading', 'convoy-effect'],
   },
   {
     label: 'Practice',

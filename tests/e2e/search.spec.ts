@@ -227,5 +227,32 @@ for (const { query, page: expectedPage, section } of goingFurther) {
     const [first] = await search(page, query);
     expect(first?.url).toBe(expectedPage);
     expect(first?.sections).toContain(section);
+test('"event loop": first result is the asyncio page, at its Event loop section', async ({ page }) => {
+  const [first] = await search(page, 'event loop');
+  expect(first?.url).toBe('/asyncio/');
+  expect(first?.sections[0]).toBe('/asyncio/#event-loop');
+});
+
+for (const query of ['coroutine', 'async await', 'TaskGroup']) {
+  test(`"${query}": first result is the asyncio page`, async ({ page }) => {
+    const [first] = await search(page, query);
+    expect(first?.url).toBe('/asyncio/');
+  });
+}
+
+test('"coroutine" leads to the Coroutines section of asyncio', async ({ page }) => {
+  const [first] = await search(page, 'coroutine');
+  expect(first?.sections).toContain('/asyncio/#coroutines');
+});
+
+test('"to_thread" finds the asyncio.to_thread section', async ({ page }) => {
+  const results = await search(page, 'to_thread');
+  expect(results.flatMap((result) => result.sections)).toContain('/asyncio/#to-thread');
+});
+
+for (const query of ['convoy', 'convoy effect']) {
+  test(`"${query}": first result is the convoy effect page`, async ({ page }) => {
+    const [first] = await search(page, query);
+    expect(first?.url).toBe('/convoy-effect/');
   });
 }
