@@ -50,6 +50,25 @@ export function lanesFromTrace(trace: readonly TraceEvent[]): TimelineLane[] {
     }));
 }
 
+/**
+ * What an example prints to have its tasks drawn (e.g. executors-as-completed): each task's start
+ * and end in ms since the first was submitted, and the worker that ran it.
+ */
+export const tasksSchema = z.object({
+  tasks: z.array(z.object({ task: z.union([z.number(), z.string()]), thread: z.string().optional(), start_ms: z.number(), end_ms: z.number() })).min(1),
+});
+export type Tasks = z.infer<typeof tasksSchema>;
+
+/** One lane per task, in task order, labelled with the worker that ran it. */
+export function lanesFromTasks(data: Tasks): TimelineLane[] {
+  return data.tasks
+    .toSorted((a, b) => String(a.task).localeCompare(String(b.task), 'en', { numeric: true }))
+    .map((task) => ({
+      label: `Task ${task.task}${task.thread ? ` (${task.thread})` : ''}`,
+      bars: [{ startMs: task.start_ms, endMs: task.end_ms }],
+    }));
+}
+
 /** One lane per thread, one bar per turn; times from the moment both threads started. */
 export function lanesFromGilTurns(data: GilTurns): TimelineLane[] {
   const lanes = new Map<string, TimelineLane>();
@@ -151,8 +170,8 @@ function describeTurns(data: GilTurns, lanes: readonly TimelineLane[]): string {
 
 /**
  * The timeline of one variant of an example's result on one interpreter, from the run the pages
- * show: the GIL turns when the example printed them (gil-turns), else its threads' and processes'
- * lifetimes. `name` must be unique among all diagrams.
+ * show: the tasks or the GIL turns when the example printed them (executors-as-completed,
+ * gil-turns), else its threads' and processes' lifetimes. `name` must be unique among all diagrams.
  */
 export function timelineSource(result: ShownResult, variant: ShownVariant, name: string): DiagramSource {
   const run = variant.shown;
@@ -162,7 +181,15 @@ export function timelineSource(result: ShownResult, variant: ShownVariant, name:
 
   let source: string;
   const turns = gilTurnsSchema.safeParse(variant.json);
-  if (turns.success) {
+  const tasks = tasksSchema.safeParse(variant.json);
+  if (tasks.success) {
+    const lanes = lanesFromTasks(tasks.data);
+    source = ganttSource({
+      title: `Measured tasks of ${result.id} (${python})`,
+      description: `Measured start and end of each task, in milliseconds since the first was submitted: ${describeLanes(lanes)}.`,
+      lanes,
+    });
+  } else if (turns.success) {
     const lanes = lanesFromGilTurns(turns.data);
     source = ganttSource({
       title: `Measured turns of two CPU-bound threads (${python})`,

@@ -187,3 +187,19 @@ describe('measuredSources', () => {
     expect(measuredSources([], [entry])).toEqual([]);
   });
 });
+
+describe('printed tasks', () => {
+  test('one lane per task, in task order, labelled with the worker that ran it', () => {
+    const printed = {
+      tasks: [
+        { task: 1, thread: 'worker_1', start_ms: 1, end_ms: 201 },
+        { task: 10, thread: 'worker_0', start_ms: 0, end_ms: 800 },
+        { task: 2, start_ms: 2, end_ms: 602 },
+      ],
+    };
+    const tasks = variant({ json: printed });
+    const diagram = timelineSource(result('executors-as-completed', [tasks]), tasks, 'x');
+    expect(diagram.source).toContain('accTitle: Measured tasks of executors-as-completed (CPython 3.11.7)');
+    expect(diagram.source.match(/section .*/g)).toEqual(['section Task 1 (worker_1)', 'section Task 2', 'section Task 10 (worker_0)']);
+  });
+});
