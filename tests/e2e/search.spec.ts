@@ -205,6 +205,7 @@ test('keys typed while Pagefind is still loading are searched once it has loaded
   release();
   await expectAnswer(dialog, shown, 'fork', '/processes/', '/processes/#start-methods');
 });
+
 /** API names and plain words from the Going further pages: query → its page first, with the section that explains it. */
 const goingFurther: { query: string; page: string; section: string }[] = [
   { query: 'ThreadPoolExecutor', page: '/executors/', section: '/executors/#three-executors' },
@@ -227,6 +228,9 @@ for (const { query, page: expectedPage, section } of goingFurther) {
     const [first] = await search(page, query);
     expect(first?.url).toBe(expectedPage);
     expect(first?.sections).toContain(section);
+  });
+}
+
 test('"event loop": first result is the asyncio page, at its Event loop section', async ({ page }) => {
   const [first] = await search(page, 'event loop');
   expect(first?.url).toBe('/asyncio/');
