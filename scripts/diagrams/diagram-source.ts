@@ -2,9 +2,10 @@
  * Reads diagram sources (diagrams/<name>.mmd), checks what every diagram must have (accTitle and
  * accDescr) and collects the step-through explanations written as `%% step: …` comments.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { listFolder } from '../shared/list-folder.ts';
 
 export interface DiagramSource {
   /** Name used by `<Diagram name="…" />` and in element ids: the file name without `.mmd`. */
@@ -51,9 +52,9 @@ export function checkDiagramSource(diagram: DiagramSource): DiagramSource {
   return diagram;
 }
 
-/** Reads and checks every `*.mmd` file in `directory`, sorted by name. */
+/** Reads and checks every `*.mmd` file in `directory`, sorted by name; none when there is no such folder. */
 export async function readDiagramSources(directory: string, projectRoot: string): Promise<DiagramSource[]> {
-  const files = (await readdir(directory)).filter((file) => file.endsWith('.mmd')).sort();
+  const files = (await listFolder(directory)).filter((file) => file.endsWith('.mmd')).sort();
   return Promise.all(
     files.map(async (file) => {
       const path = join(directory, file);

@@ -4,11 +4,11 @@
  * here, once; examples are what pages show; drawings of measurements are what pages ask for. A page that names an
  * example, variant or diagram that does not exist fails here, with its file and line.
  */
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheDir, type CacheArea } from '../cache/paths.ts';
 import { discoverExamples, type ExampleFiles } from '../examples/discover-examples.ts';
 import { configuredInterpreters } from '../interpreters/configured-interpreters.ts';
+import { listFolder } from '../shared/list-folder.ts';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
 import { measuredRequest, requestKey, type MeasuredRequest } from './measured-requests.ts';
 import { readComponentUses, type ComponentUse } from './page-usage.ts';
@@ -82,9 +82,8 @@ export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildP
   const [discovered, uses, diagramNames, interpreters] = await Promise.all([
     discoverExamples(root, layout.examplesDir),
     readComponentUses(root, join(root, layout.docsDir)),
-    readdir(join(root, layout.diagramsDir)).then(
+    listFolder(join(root, layout.diagramsDir)).then(
       (files) => new Set(files.filter((file) => file.endsWith('.mmd')).map((file) => file.slice(0, -'.mmd'.length))),
-      () => new Set<string>(),
     ),
     options.interpreters ?? configuredInterpreters({ root, env, cacheDirs: cache, log }),
   ]);

@@ -3,7 +3,7 @@
  * a writer states it. The build plan follows this, so a new `<Example id="…" />` on a new page is
  * all it takes, and an example no page shows is reported instead of silently run.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Program } from 'estree';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -11,6 +11,7 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
+import { listFolder } from '../shared/list-folder.ts';
 
 /** One use of a build-time component on a page. */
 export interface ComponentUse {
@@ -31,10 +32,7 @@ const EXAMPLE_ATTRIBUTE: Readonly<Record<string, string>> = { Example: 'id' };
 
 /** Every page file (`.md`, `.mdx`) under `docsDir`, sorted; none when there is no such folder. */
 export async function listPages(docsDir: string): Promise<string[]> {
-  const files = await readdir(docsDir, { recursive: true, encoding: 'utf8' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+  const files = await listFolder(docsDir, { recursive: true });
   return files.filter((file) => /\.mdx?$/.test(file)).sort().map((file) => join(docsDir, file));
 }
 

@@ -5,17 +5,16 @@ import { checkDiagramSource, parseSteps, readDiagramSources } from '../../../scr
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('readDiagramSources', () => {
-  test('reads the site diagrams, sorted, with their origin', async () => {
-    const sources = await readDiagramSources(`${root}diagrams`, root);
-    expect(sources.map((source) => source.name)).toEqual([
-      'concurrency-vs-parallelism',
-      'fork-vs-spawn',
-      'gil-handoff',
-      'gil-io-release',
-      'lock-contention',
-      'process-spawn',
+  test('reads every .mmd of a folder, sorted, with its origin', async () => {
+    const sources = await readDiagramSources(`${root}tests/fixtures/diagrams-broken`, root);
+    expect(sources.map((source) => [source.name, source.origin])).toEqual([
+      ['broken-arrow', 'tests/fixtures/diagrams-broken/broken-arrow.mmd'],
+      ['fine', 'tests/fixtures/diagrams-broken/fine.mmd'],
     ]);
-    expect(sources[0]?.origin).toBe('diagrams/concurrency-vs-parallelism.mmd');
+  });
+
+  test('a site without a diagrams folder has no diagrams', async () => {
+    expect(await readDiagramSources(`${root}tests/fixtures/no-such-folder`, root)).toEqual([]);
   });
 
   test('a diagram without accTitle fails, naming the file and the fix', async () => {
