@@ -33,12 +33,15 @@ WAYS = {
 if __name__ == "__main__":
     expected = [fib(N)] * TASKS
     tries = {way: [] for way in WAYS}
-    # Take turns (sequential, threads, processes, again...), so that a
-    # burst of load from other programs slows all three ways alike.
-    for _ in range(REPEATS):
-        for way, run in WAYS.items():
+    # Take turns, so that a burst of load from other programs slows
+    # all three ways alike, and rotate the order every round: no way
+    # always comes first, or right after the process pool has ended.
+    order = list(WAYS)
+    for round_number in range(REPEATS):
+        turn = round_number % len(order)
+        for way in order[turn:] + order[:turn]:
             start = time.perf_counter()
-            results = run()
+            results = WAYS[way]()
             tries[way].append(time.perf_counter() - start)
             assert results == expected
     print(f"{TASKS} x fib({N}) = {expected[0]}, pools of {WORKERS}, "
