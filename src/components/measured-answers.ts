@@ -51,9 +51,9 @@ const CPU_PROCESSES: Record<`${'several' | 'one'}-${Effect}`, Sentence | 'imposs
   'several-faster': (f) =>
     `Each process has its own interpreter and its own GIL, so on ${cpus(f)} they computed at the same time, which paid for starting them and sending them the work.`,
   'several-same': (f) =>
-    `The machine had ${cpus(f)}, yet the processes finished no sooner: starting them and sending them the work costs time that computing side by side must win back, and they compute side by side only while two CPUs are free for them at once.`,
+    `The machine had ${cpus(f)}, yet the processes finished no sooner: starting them and sending them the work costs time that computing side by side must win back, and they compute side by side only while enough CPUs are free for them at the same time.`,
   'several-slower': (f) =>
-    `The machine had ${cpus(f)}, yet the processes finished later: starting them and sending them the work costs time that computing side by side must win back, and they compute side by side only while two CPUs are free for them at once.`,
+    `The machine had ${cpus(f)}, yet the processes finished later: starting them and sending them the work costs time that computing side by side must win back, and they compute side by side only while enough CPUs are free for them at the same time.`,
   'one-faster': 'impossible',
   'one-same': (f) => `With ${cpus(f)} the processes could not compute at the same time: they only added the cost of starting them.`,
   'one-slower': (f) => `With ${cpus(f)} the processes could not compute at the same time: they only added the cost of starting them.`,
