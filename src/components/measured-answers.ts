@@ -38,7 +38,8 @@ function verdict(f: Figures): string[] {
 /** Pure-Python work in threads, by GIL state and what was measured. */
 const CPU_THREADS: Record<`${'gil' | 'nogil'}-${Effect}`, Sentence | 'impossible'> = {
   'gil-same': () => 'The GIL was on, so the threads took turns at the Python bytecode: the work was not shared out, and taking turns costs only a little.',
-  'gil-slower': () => 'The GIL was on, so the threads took turns at the Python bytecode: the work was not shared out, and handing the GIL back and forth cost extra time.',
+  'gil-slower': () =>
+    'The GIL was on, so the threads took turns at the Python bytecode: the work was not shared out, and starting the threads and handing the GIL back and forth cost extra time.',
   'gil-faster': 'impossible',
   'nogil-faster': (f) => `The GIL was off in this interpreter, so the threads computed at the same time on ${cpus(f)}.`,
   'nogil-same': (f) => `The GIL was off in this interpreter, yet the threads did not finish sooner on ${cpus(f)}.`,
@@ -50,9 +51,9 @@ const CPU_PROCESSES: Record<`${'several' | 'one'}-${Effect}`, Sentence | 'imposs
   'several-faster': (f) =>
     `Each process has its own interpreter and its own GIL, so on ${cpus(f)} they computed at the same time, which paid for starting them and sending them the work.`,
   'several-same': (f) =>
-    `The machine had ${cpus(f)}, but starting the processes and sending them the work cost about as much as computing in parallel saved here.`,
+    `The machine had ${cpus(f)}, yet the processes finished no sooner: starting them and sending them the work costs time that computing side by side must win back, and they compute side by side only while enough CPUs are free for them at the same time.`,
   'several-slower': (f) =>
-    `The machine had ${cpus(f)}, but starting the processes and sending them the work cost more than computing in parallel saved here.`,
+    `The machine had ${cpus(f)}, yet the processes finished later: starting them and sending them the work costs time that computing side by side must win back, and they compute side by side only while enough CPUs are free for them at the same time.`,
   'one-faster': 'impossible',
   'one-same': (f) => `With ${cpus(f)} the processes could not compute at the same time: they only added the cost of starting them.`,
   'one-slower': (f) => `With ${cpus(f)} the processes could not compute at the same time: they only added the cost of starting them.`,

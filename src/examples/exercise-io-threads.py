@@ -1,14 +1,14 @@
-"""Exercise 1, worked: the same downloads one after another,
-with threads and with processes.
+"""Exercise 1, worked: the same downloads one after another, with
+threads and with processes.
 
-There is no outside network at build time, so the example
-starts its own HTTP server on 127.0.0.1. The server waits
-LATENCY seconds before each answer, standing in for a remote
-service (a weather API, say): the client really waits on its
-socket, as it would over a network.
+There is no outside network at build time, so the example starts its
+own HTTP server on 127.0.0.1. The server waits LATENCY seconds before
+each answer, standing in for a remote service (a weather API, say):
+the client really waits on its socket, as it would over a network.
 """
 import concurrent.futures
 import http.server
+import multiprocessing
 import statistics
 import threading
 import time
@@ -38,16 +38,19 @@ def download(url: str) -> int:
 def sequential(urls: list[str]) -> int:
     return sum(download(url) for url in urls)
 
-def pooled(executor_class, urls: list[str]) -> int:
-    with executor_class(max_workers=WORKERS) as executor:
+def pooled(executor_class, urls: list[str], **options) -> int:
+    with executor_class(max_workers=WORKERS, **options) as executor:
         return sum(executor.map(download, urls))
 
 WAYS = {
     "sequential": sequential,
     "threads": lambda urls: pooled(
         concurrent.futures.ThreadPoolExecutor, urls),
+    # spawn: this process runs the server's threads, and forking a
+    # process while other threads run can deadlock the child.
     "processes": lambda urls: pooled(
-        concurrent.futures.ProcessPoolExecutor, urls),
+        concurrent.futures.ProcessPoolExecutor, urls,
+        mp_context=multiprocessing.get_context("spawn")),
 }
 
 if __name__ == "__main__":
@@ -61,20 +64,20 @@ if __name__ == "__main__":
             for n in range(DOWNLOADS)]
     tries = {way: [] for way in WAYS}
     try:
-        # Take turns, so that a burst of load from other
-        # programs slows all three ways alike.
-        for _ in range(REPEATS):
-            for way, run in WAYS.items():
+        # Take turns, so that a burst of load from other programs
+        # slows all three ways alike, and rotate the order each round.
+        order = list(WAYS)
+        for round_number in range(REPEATS):
+            turn = round_number % len(order)
+            for way in order[turn:] + order[:turn]:
                 start = time.perf_counter()
-                received = run(urls)
+                received = WAYS[way](urls)
                 tries[way].append(time.perf_counter() - start)
                 assert received > 0
     finally:
         server.shutdown()
         server.server_close()
-    print(f"{DOWNLOADS} downloads, "
-          f"{LATENCY * 1000:.0f} ms server latency each, "
-          f"{WORKERS} workers, median of {REPEATS} tries")
+    print(f"{DOWNLOADS} downloads, {LATENCY * 1000:.0f} ms server "
+          f"latency each, {WORKERS} workers, median of {REPEATS} tries")
     for way, times in tries.items():
-        median = statistics.median(times)
-        print(f"{way + ':':<12} {median:.3f} s")
+        print(f"{way + ':':<12} {statistics.median(times):.3f} s")

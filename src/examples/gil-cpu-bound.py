@@ -1,13 +1,13 @@
-"""The same pure-Python work done twice: one after the other,
-in 2 threads, and in 2 processes."""
+"""The same pure-Python work done three ways: one after the other,
+in 2 threads and in 2 processes, taking turns over several rounds."""
 import multiprocessing
+import statistics
 import threading
 import time
 
-N = 8_000_000
-# Keep the fastest of 3 tries: other programs only ever slow
-# a try down.
-BEST_OF = 3
+N = 3_000_000  # count down from N, twice: pure computing, no waiting
+ROUNDS = 6     # each way runs once per round; medians are printed
+WARM_UP = 10   # untimed calls before the first timed one
 
 def count_down(n: int) -> None:
     while n > 0:
@@ -26,20 +26,34 @@ def in_two(worker_class) -> None:
     for worker in workers:
         worker.join()
 
-def timed(run) -> float:
-    tries = []
-    for _ in range(BEST_OF):
-        start = time.perf_counter()
-        run()
-        tries.append(time.perf_counter() - start)
-    return min(tries)
+WAYS = {
+    "sequential": sequential,
+    "2 threads": lambda: in_two(threading.Thread),
+    "2 processes": lambda: in_two(multiprocessing.Process),
+}
 
 if __name__ == "__main__":
-    seq = timed(sequential)
-    threads = timed(lambda: in_two(threading.Thread))
-    processes = timed(lambda: in_two(multiprocessing.Process))
-    print(f"sequential:  {seq:.2f} s")
-    print(f"2 threads:   {threads:.2f} s")
-    print(f"2 processes: {processes:.2f} s")
-    print(f"threads / sequential:   {threads / seq:.2f}")
-    print(f"processes / sequential: {processes / seq:.2f}")
+    # CPython 3.11 runs a function faster once it has been called 8
+    # times (it specialises the bytecode). Without this, whichever way
+    # ran first would be timed on the slower code.
+    for _ in range(WARM_UP):
+        count_down(1_000)
+    print(f"warm-up: {WARM_UP} untimed calls of count_down")
+    tries = {way: [] for way in WAYS}
+    # Take turns, so that load from other programs slows all three
+    # ways alike, and rotate the order every round: no way always
+    # comes first, or right after the processes have exited.
+    order = list(WAYS)
+    for round_number in range(ROUNDS):
+        turn = round_number % len(order)
+        for way in order[turn:] + order[:turn]:
+            start = time.perf_counter()
+            WAYS[way]()
+            tries[way].append(time.perf_counter() - start)
+    median = {way: statistics.median(t) for way, t in tries.items()}
+    print(f"count_down({N:_}) twice, median of {ROUNDS} rounds:")
+    for way, seconds in median.items():
+        print(f"{way + ':':<13}{seconds:.3f} s")
+    for way in ("2 threads", "2 processes"):
+        ratio = median[way] / median["sequential"]
+        print(f"{way[2:] + ' / sequential:':<24}{ratio:.2f}")

@@ -1,9 +1,10 @@
 """Two CPU-bound threads note the time after every small unit of work.
 
 A gap longer than GAP_NS between two notes means the thread was not
-running: the other thread held the GIL. Each run of notes without such
-a gap is one turn. The turns are printed as JSON (microseconds since
-both threads started) for a timeline.
+running: the other thread held the GIL, or the operating system ran
+something else. Each run of notes without such a gap is one turn. The
+turns are printed as JSON (microseconds since both threads started) for
+a timeline, with how long turns of both threads ran at the same time.
 """
 import json
 import sys
@@ -51,8 +52,20 @@ for name, times in notes.items():
             previous = now
 turns.sort(key=lambda turn: turn["start_us"])
 
+def spans(name: str) -> list[tuple[int, int]]:
+    return [(t["start_us"], t["end_us"]) for t in turns
+            if t["thread"] == name]
+
+# Time during which a turn of T0 and a turn of T1 both ran.
+overlap_us = sum(
+    max(0, min(end0, end1) - max(start0, start1))
+    for start0, end0 in spans("T0") for start1, end1 in spans("T1")
+)
+
 print("{")
 print(f'  "switch_interval_ms": {sys.getswitchinterval() * 1000:g},')
+print(f'  "span_us": {max(t["end_us"] for t in turns)},')
+print(f'  "overlap_us": {overlap_us},')
 print('  "turns": [')
 print(",\n".join(f"    {json.dumps(turn)}" for turn in turns))
 print("  ]")

@@ -2,7 +2,7 @@ import threading
 import time
 
 THREADS = 4
-INCREMENTS = 1_000
+INCREMENTS = 250
 counter = 0
 counter_lock = threading.Lock()
 
@@ -11,7 +11,7 @@ def increment(times: int) -> None:
     for _ in range(times):
         with counter_lock:         # one thread at a time in here
             current = counter      # read
-            time.sleep(0)          # the others wait at the lock
+            time.sleep(0.0001)     # the others wait at the lock
             counter = current + 1  # write
 
 threads = [

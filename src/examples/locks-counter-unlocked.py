@@ -2,14 +2,14 @@ import threading
 import time
 
 THREADS = 4
-INCREMENTS = 1_000
+INCREMENTS = 250
 counter = 0
 
 def increment(times: int) -> None:
     global counter
     for _ in range(times):
         current = counter      # read
-        time.sleep(0)          # let another thread run here
+        time.sleep(0.0001)     # wait a little: another thread runs
         counter = current + 1  # write: may undo the others' updates
 
 threads = [

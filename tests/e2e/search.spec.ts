@@ -62,6 +62,23 @@ test('"fork" finds the start methods section of Processes', async ({ page }) => 
   expect(results.flatMap((result) => result.sections)).toContain('/processes/#start-methods');
 });
 
+test('"race condition" finds the Locks page, where the lost updates run, and the GIL page', async ({ page }) => {
+  const urls = (await search(page, 'race condition', 3)).map((result) => result.url);
+  expect(urls).toContain('/locks/');
+  expect(urls).toContain('/gil/');
+});
+
+test('"forkserver": first result is Processes, at its start methods', async ({ page }) => {
+  const [first] = await search(page, 'forkserver');
+  expect(first?.url).toBe('/processes/');
+  expect(first?.sections).toContain('/processes/#start-methods');
+});
+
+test('"data race" finds its glossary entry', async ({ page }) => {
+  const results = await search(page, 'data race');
+  expect(results.flatMap((result) => result.sections)).toContain('/glossary/#data-race');
+});
+
 test('the search dialog, typed into like a reader would, leads to Locks › Mutual exclusion', async ({ page }) => {
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
