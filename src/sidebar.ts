@@ -14,6 +14,10 @@ export const sidebar: Sidebar = [
     items: ['concurrency-vs-parallelism', 'threads', 'gil', 'locks', 'processes', 'cpu-vs-io'],
   },
   {
+    label: 'Going further',
+    items: ['thread-safety', 'free-threading'],
+  },
+  {
     label: 'Practice',
     items: ['review', 'exercises'],
   },
