@@ -27,8 +27,8 @@ try:
             total()
         except RuntimeError as error:
             print(f"for loop: RuntimeError: {error}")
-            print(f"  on attempt {attempt}; {attempt - 1} loops before it"
-                  " went through")
+            print(f"  on attempt {attempt} (the loops before it"
+                  " went through)")
             break
     else:
         print("for loop: no error in 10,000 attempts")
