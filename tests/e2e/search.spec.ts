@@ -277,3 +277,22 @@ for (const query of ['convoy', 'convoy effect']) {
     expect(first?.url).toBe('/convoy-effect/');
   });
 }
+
+/** Words a learner types about thread safety and free threading, and the page (and section) they must land on first. */
+const threadingQueries: { query: string; url: string; section?: string }[] = [
+  { query: 'free-threaded', url: '/free-threading/' },
+  { query: 'no-GIL', url: '/free-threading/' },
+  { query: 'PYTHON_GIL', url: '/free-threading/', section: '/free-threading/#python-gil' },
+  { query: 'sys._is_gil_enabled', url: '/free-threading/', section: '/free-threading/#which-build' },
+  { query: 'thread-safe', url: '/thread-safety/' },
+  { query: 'list.append atomic', url: '/thread-safety/' },
+  { query: 'check-then-act', url: '/thread-safety/', section: '/thread-safety/#check-then-act' },
+];
+
+for (const { query, url, section } of threadingQueries) {
+  test(`"${query}": first result is ${section ?? url}`, async ({ page }) => {
+    const [first] = await search(page, query);
+    expect(first?.url).toBe(url);
+    if (section) expect(first?.sections[0]).toBe(section);
+  });
+}
