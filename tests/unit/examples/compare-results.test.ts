@@ -48,7 +48,7 @@ describe('compareResults', () => {
     expect(comparison.differences).toEqual([
       { fact: 'exit status', values: [{ label: 'CPython 3.11.7', value: '0' }, { label: 'CPython 3.14.8', value: '1' }] },
       { fact: 'start method', values: [{ label: 'CPython 3.11.7', value: 'fork' }, { label: 'CPython 3.14.8', value: 'forkserver' }] },
-      { fact: 'standard error', values: [{ label: 'CPython 3.11.7', value: 'empty' }, { label: 'CPython 3.14.8', value: '2 lines' }] },
+      { fact: 'standard error', values: [{ label: 'CPython 3.11.7', value: 'empty' }, { label: 'CPython 3.14.8', value: 'written to' }] },
     ]);
     expect(comparison.expectedDifferently).toEqual([{ label: 'CPython 3.14.8', value: 'The fork server preloads __main__.', when: 'Python >=3.14' }]);
   });
