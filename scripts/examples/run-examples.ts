@@ -68,8 +68,12 @@ export class ExamplesFailedError extends Error {
   override name = 'ExamplesFailedError';
 }
 
-/** Everything a result depends on. */
-function resultKey(example: ExampleFiles, { requested: _requested, ...interpreter }: InterpreterInfo, code: string): string {
+/**
+ * Everything a result depends on. The interpreter counts by what it is (its full `sys.version`
+ * names the build), not where it lies: an obtained CPython sits in each clone's cache, and a cache
+ * restored into another checkout must still hit.
+ */
+function resultKey(example: ExampleFiles, { requested: _requested, executable: _executable, ...interpreter }: InterpreterInfo, code: string): string {
   return contentKey({ source: example.source, spec: example.specText, interpreter, code });
 }
 

@@ -156,9 +156,13 @@ describe('runExamples', { timeout: 60_000 }, () => {
     expect(await run({ only })).toMatchObject({ ran: 1, cached: 2 });
   });
 
-  it('runs again on another interpreter, or with force', async () => {
+  it('runs again on another interpreter, or with force; the same interpreter elsewhere hits', async () => {
     await run({ only: ['hello', 'versioned'] });
+    // The same Python at another path (a cache restored into another checkout) is the same interpreter.
     interpreters = [await interpreter('python-b')];
+    expect(await run({ only: ['hello', 'versioned'] })).toMatchObject({ ran: 0, cached: 2 });
+    // Another build (its sys.version differs) is not.
+    interpreters = interpreters.map((info) => ({ ...info, version: `${info.version} (another build)` }));
     expect(await run({ only: ['hello', 'versioned'] })).toMatchObject({ ran: 2, cached: 0 });
     expect(await run({ only: ['hello', 'versioned'], force: true })).toMatchObject({ ran: 2, cached: 0 });
   });

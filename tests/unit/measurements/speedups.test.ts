@@ -60,7 +60,7 @@ describe('the CPU-bound answer', () => {
   it('says so when processes did not pay for their start-up, and never blames other programs', () => {
     const text = Object.values(cpu(fibBusy)).flat().join(' ');
     expect(text).toMatch(/Processes took 0.53 s .*about the same/);
-    expect(text).toMatch(/cost about as much as computing in parallel saved here/);
+    expect(text).toMatch(/costs time that computing side by side must win back/);
     expect(text).not.toMatch(/computed at the same time|load|other programs/);
   });
 

@@ -184,11 +184,15 @@ beforeAll(async () => {
   await mkdir(join(WORKTREE, '.tmp'), { recursive: true });
   suiteDir = await mkdtemp(join(WORKTREE, '.tmp', 'site-build-'));
   sharedCache = join(suiteDir, 'cache');
-  for (const area of CACHES) {
+  for (const area of JSON_CACHES) {
     await cp(join(WORKTREE, 'node_modules', '.cache', 'pyconc', area), join(sharedCache, area), { recursive: true }).catch(
       () => mkdir(join(sharedCache, area), { recursive: true }),
     );
   }
+  // The obtained CPython is only read: every case uses the worktree's own (or obtains it there once).
+  const python = join(WORKTREE, 'node_modules', '.cache', 'pyconc', 'python');
+  await mkdir(python, { recursive: true });
+  await symlink(python, join(sharedCache, 'python'));
   // CI builds the site (warming the caches) before it tests: that dist/ serves as every case's
   // previous build, which saves building the copy once more. Otherwise the copy is built here.
   const warm = await Promise.all(CACHES.map(async (area) => (await readdir(join(sharedCache, area))).length > 0));
