@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/browser/launch-options.ts';
 import { workDir } from '../scripts/cache/paths.ts';
@@ -11,13 +12,11 @@ export default defineConfig({
   testDir: './e2e',
   globalSetup: './e2e/global-setup.ts',
   forbidOnly: !!process.env['CI'],
-  // One retry on CI, reported as "flaky" rather than hidden: on the shared 2-core machine a first
-  // page load occasionally stalls (seen once in ~5 runs: CLS 0.41 on Starlight's right sidebar,
-  // never on a diagram). A test that fails twice still fails the run.
-  retries: process.env['CI'] ? 1 : 0,
+  // No retries: a test that fails now and then has a cause to find, not to hide.
+  retries: 0,
   fullyParallel: true,
   reporter: [['list']],
-  outputDir: `${workDir(new URL('..', import.meta.url).pathname, 'e2e')}/results`,
+  outputDir: `${workDir(fileURLToPath(new URL('..', import.meta.url)), 'e2e')}/results`,
   use: {
     ...(process.env['SITE_URL'] ? { baseURL: process.env['SITE_URL'] } : {}),
     browserName: 'chromium',

@@ -3,7 +3,12 @@
  * input (source, spec, interpreter, the code that produced it) is a miss, never a stale hit.
  */
 import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hash } from 'ohash';
+
+/** scripts/: modules are named from here, so a clone at another path computes the same version. */
+const SCRIPTS = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The key of an entry made from `parts` (any JSON-like values). Object keys are sorted before
@@ -18,6 +23,6 @@ export function contentKey(parts: Readonly<Record<string, unknown>>): string {
  * modules' source text. Pass every module whose edit can change the entry.
  */
 export async function codeVersion(modules: readonly URL[]): Promise<string> {
-  const sources = await Promise.all(modules.map(async (url) => [url.pathname, await readFile(url, 'utf8')] as const));
+  const sources = await Promise.all(modules.map(async (url) => [relative(SCRIPTS, fileURLToPath(url)), await readFile(url, 'utf8')] as const));
   return contentKey(Object.fromEntries(sources));
 }

@@ -4,7 +4,7 @@ import concurrent.futures
 import os
 import time
 
-N = 30  # about 2.7 million Python calls each: pure CPU work, no waiting
+N = 30  # about 2.7 million Python calls each: pure CPU, no waiting
 TASKS = 8
 try:  # the CPUs this program may use: a container can allow fewer
     WORKERS = len(os.sched_getaffinity(0))

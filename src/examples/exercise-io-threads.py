@@ -77,7 +77,8 @@ if __name__ == "__main__":
         server.shutdown()
         server.server_close()
     print(f"{DOWNLOADS} downloads, {LATENCY * 1000:.0f} ms server "
-          f"latency each, {WORKERS} workers, fastest of {REPEATS} tries")
+          f"latency each, {WORKERS} workers, "
+          f"fastest of {REPEATS} tries")
     # Other programs can only slow a try down, never speed it up.
     for way, times in tries.items():
         print(f"{way + ':':<12} {min(times):.3f} s")

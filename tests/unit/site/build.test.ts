@@ -271,6 +271,11 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
     });
     const outcome = await build(site);
     expect(outcome.exitCode, outcome.output.slice(-3000)).toBe(0);
+    // The copy lives at another path, yet only the new example runs (once per interpreter): keys
+    // name what an entry depends on, never where the checkout is (a cache restored in CI).
+    const [, interpreters, ran] = /(\d+) interpreter\(s\); \d+ examples \((\d+) results ran/.exec(outcome.output) ?? [];
+    expect(ran, outcome.output.slice(-3000)).toBe(interpreters);
+    expect(outcome.output).toMatch(/ diagrams \(0 rendered, \d+ cached\)/);
     const page = fromHtml(await readFile(join(site, 'dist', 'threads', 'index.html'), 'utf8'));
     expect(selectAll('script', page).filter((script) => textOf(script).includes('pwned'))).toEqual([]);
     expect(selectAll('b', page).filter((bold) => textOf(bold) === 'bold')).toEqual([]);
