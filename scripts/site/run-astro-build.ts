@@ -50,6 +50,9 @@ export function runAstroBuild(root: string, outDir: string): AstroBuild {
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // What is published is the production site, whatever the shell sets: under NODE_ENV=test
+      // (a test runner's, say) Vite builds in test mode, and Starlight's search is left out.
+      NODE_ENV: 'production',
       ...(process.stdout.isTTY && process.env['NO_COLOR'] === undefined ? { FORCE_COLOR: '1' } : {}),
     },
   });
