@@ -12,6 +12,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { redirects } from '../../src/redirects.ts';
 import { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } from './anchors.ts';
+import { lockAstroBuild } from './astro-lock.ts';
 import { cleanUpAfterDeadBuilds, createStaging, publish } from './publish.ts';
 import { runAstroBuild, summariseAstroError, type AstroBuild } from './run-astro-build.ts';
 
@@ -70,17 +71,22 @@ async function build(): Promise<void> {
   const staging = createStaging(root);
   let astro: AstroBuild | undefined;
   let interrupted: NodeJS.Signals | undefined;
+  let stop: () => void = () => {};
+  const stopped = new Promise<undefined>((resolve) => (stop = () => resolve(undefined)));
   const onSignal = (signal: NodeJS.Signals) => {
     interrupted = signal;
+    stop();
     log(`${signal}: stopping; dist/ stays as it was`);
     astro?.stop();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    const unlock = await Promise.race([lockAstroBuild(root, log), stopped]);
+    if (interrupted || !unlock) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
     log(`1/3 astro build into ${staging}`);
     astro = runAstroBuild(root, staging);
-    const result = await astro.done;
+    const result = await astro.done.finally(unlock);
     if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
     if (result !== 0) {
       const how = typeof result === 'number' ? `exit ${result}` : result;
@@ -111,5 +117,6 @@ try {
   console.error(`\n[build] FAILED: ${failure ? failure.message : String(error)}`);
   if (!failure) console.error(error);
   console.error('[build] dist/ was not changed: it still holds the previous successful build (if there was one).');
-  process.exitCode = failure?.exitCode ?? 1;
+  // Exit now: a build interrupted while it waited for another one's lock still has a retry pending.
+  process.exit(failure?.exitCode ?? 1);
 }
