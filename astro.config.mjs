@@ -21,6 +21,9 @@ export default defineConfig({
       title: 'Python Concurrency & Parallelism',
       sidebar,
       pagefind,
+      // Long lines wrap, indented like their start, instead of scrolling sideways: every line of
+      // an example stays in view beside its output, at any width (copying still gets the original).
+      expressiveCode: { defaultProps: { wrap: true } },
       customCss: ['./src/styles/without-scripts.css'],
       components: { Search: './src/components/Search.astro' },
       plugins: [starlightLinksValidator()],

@@ -12,7 +12,10 @@ const fixtureRoot = fileURLToPath(new URL('../fixtures/diagrams-site/', import.m
 const diagramNames = (await readdir(fileURLToPath(new URL('../../diagrams/', import.meta.url))))
   .filter((file) => file.endsWith('.mmd'))
   .map((file) => file.replace(/\.mmd$/, ''));
-const timelineNames = ['timeline-threads-sleep', 'timeline-gil-turns', 'timeline-processes-guarded-spawn'];
+/** The measured timelines the fixture page asks for: one figure each per interpreter that ran it. */
+const timelinesAskedFor = ['timeline-threads-sleep-default-', 'timeline-gil-turns-default-', 'timeline-processes-guarded-spawn-'];
+/** Their figures' names, read from the built page (how many depends on the configured interpreters). */
+let timelineNames: string[] = [];
 
 let siteUrl = '';
 let stopPreview: (() => Promise<void>) | undefined;
@@ -27,6 +30,8 @@ test.beforeAll(async () => {
   const server = await preview({ root: fixtureRoot, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
   siteUrl = `http://127.0.0.1:${server.port}/`;
   stopPreview = () => server.stop();
+  const html = await (await fetch(siteUrl)).text();
+  timelineNames = [...new Set([...html.matchAll(/data-diagram="(timeline-[^"]+)"/g)].map((match) => match[1]!))];
 });
 
 test.afterAll(async () => {
@@ -39,14 +44,22 @@ async function open(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
+/** Shows the figure: a timeline per interpreter sits in a tab, and only the selected tab's panel is shown. */
+async function reveal(page: Page, name: string): Promise<void> {
+  const panel = await page.locator(`figure[data-diagram="${name}"]`).evaluate((figure) => figure.closest('[role="tabpanel"]')?.id ?? '');
+  if (panel && (await page.locator(`#${panel}`).isHidden())) await page.locator(`[role="tab"][href="#${panel}"]`).click();
+}
+
 /** The SVG the reader sees: the variant that matches the theme. */
 const visibleSvg = (page: Page, name: string) => page.locator(`figure[data-diagram="${name}"] svg[role="img"]:visible`);
 
 test('every diagram and timeline is an inline SVG image with an accessible name and description', async ({ page }) => {
   await open(page, 'light');
+  for (const asked of timelinesAskedFor) expect(timelineNames.filter((name) => name.startsWith(asked)), asked).not.toEqual([]);
   const figures = page.locator('figure.pyconc-diagram');
   await expect(figures).toHaveCount(diagramNames.length + timelineNames.length);
   for (const name of [...diagramNames, ...timelineNames]) {
+    await reveal(page, name);
     const svg = visibleSvg(page, name);
     await expect(svg, name).toHaveCount(1);
     await expect(svg, name).toHaveAccessibleName(/.{5,}/);
@@ -191,7 +204,8 @@ for (const viewportWidth of [1280, 360]) {
         };
       }),
     );
-    expect(diagrams).toHaveLength(diagramNames.length + timelineNames.length);
+    // One timeline of each shows at a time: the selected interpreter's.
+    expect(diagrams).toHaveLength(diagramNames.length + timelinesAskedFor.length);
     for (const { id, naturalWidth, naturalRatio, width, ratio, column, readable } of diagrams) {
       const facts = `${id}: ${width.toFixed(1)} px shown, natural ${naturalWidth}, column ${column}, 36rem = ${readable}`;
       expect(width, `${facts}: never past its natural size`).toBeLessThanOrEqual(naturalWidth + 0.5);
@@ -239,6 +253,7 @@ test('screenshot of every diagram, light and dark (test artefacts)', async ({ pa
   for (const theme of ['light', 'dark'] as const) {
     await open(page, theme);
     for (const name of [...diagramNames, ...timelineNames]) {
+      await reveal(page, name);
       const path = testInfo.outputPath(`${name}-${theme}.png`);
       await page.locator(`figure[data-diagram="${name}"]`).screenshot({ path, style: 'header.header { visibility: hidden; }' });
       await testInfo.attach(`${name}-${theme}`, { path, contentType: 'image/png' });
@@ -269,6 +284,7 @@ test('on the built site, no page loads Mermaid and every diagram there is one ac
     // Worked solutions sit in collapsed <details>; open them so their diagrams can be seen.
     await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
     for (const figure of await page.locator('figure.pyconc-diagram').all()) {
+      await reveal(page, (await figure.getAttribute('data-diagram')) ?? '');
       const svg = figure.locator('svg[role="img"]:visible');
       await expect(svg, path).toHaveCount(1);
       await expect(svg, path).toHaveAccessibleName(/.{5,}/);
