@@ -52,7 +52,8 @@ async function loadOnce(browser: Browser, url: string): Promise<PageFigures> {
     if (/mermaid/i.test(response.url())) mermaidJsBytes += bytes;
   });
   await page.goto(url, { waitUntil: 'networkidle' });
-  if (await page.locator('.pyconc-diagram').count()) await page.waitForSelector('.pyconc-diagram svg', { timeout: 30_000 });
+  // Attached, not visible: a page's first diagram may sit in a closed worked solution (<details>).
+  if (await page.locator('.pyconc-diagram').count()) await page.waitForSelector('.pyconc-diagram svg', { state: 'attached', timeout: 30_000 });
   // Let late shifts (fonts, a client-side renderer) land before reading CLS.
   await page.waitForTimeout(500);
   const { cls, firstDiagramMs } = await page.evaluate(() => (window as unknown as { __bench: { cls: number; firstDiagramMs: number | null } }).__bench);
