@@ -73,12 +73,17 @@ test('every diagram and timeline is an inline SVG image with an accessible name 
 });
 
 test('no page loads Mermaid: 0 bytes of Mermaid JavaScript', async ({ page }) => {
-  const scripts: { url: string; body: string }[] = [];
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), body: await response.text() });
+  // The bodies are read as the responses come, and all awaited before anything is checked: a body
+  // still being read when the test ended failed it ("response.text: Test ended", 1 in 3 runs), and
+  // one not yet read would have escaped the check.
+  const reading: Promise<{ url: string; body: string }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') reading.push(response.text().then((body) => ({ url: response.url(), body })));
   });
   await open(page, 'light');
   await page.waitForLoadState('networkidle');
+  page.removeAllListeners('response');
+  const scripts = await Promise.all(reading);
   const inline = await page.locator('script:not([src])').allTextContents();
   // Only "Edit this diagram" imports Mermaid, and only on click: no loaded script may contain it.
   const mermaidScripts = [...scripts.map((script) => script.url + script.body), ...inline].filter((text) =>
