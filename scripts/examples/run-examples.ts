@@ -111,7 +111,11 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
 
   if (failures.length > 0) {
     throw new ExamplesFailedError(
-      `${failures.length} of ${jobs.length} example runs do not match their specs:\n\n` +
+      // The list first: when the details run long, the build's closing summary (cut to a few
+      // kilobytes) still names every failing example.
+      `${failures.length} of ${jobs.length} example runs do not match their specs:\n` +
+        failures.map((failure) => `- ${failure.message.split('\n', 1)[0]}`).join('\n') +
+        '\n\n' +
         failures.map((failure) => failure.message).join('\n\n'),
       { cause: failures[0] },
     );
@@ -126,10 +130,16 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
       .filter((interpreter) => !conditionHolds(example.spec.requires?.when, interpreter))
       .map((interpreter) => ({ interpreter, reason: example.spec.requires!.reason })),
   }));
-  const pythonMs = [...produced.values()]
-    .flatMap((result) => result.variants.flatMap((variant) => variant.runs))
-    .reduce((sum, run) => sum + run.wallMs, 0);
+  const pythonMs = [...produced.values()].flatMap((result) => result.variants.flatMap((variant) => variant.runs)).reduce((sum, run) => sum + run.wallMs, 0);
   return { entries, results, cached: hits.size, ran: produced.size, elapsedMs: performance.now() - started, pythonMs };
+}
+
+/** A CPU-bound example whose spec compares timings (ratios): what a slow CPU would skew. */
+function comparesTimings({ spec }: ExampleFiles): boolean {
+  return (
+    spec.workload === 'cpu' &&
+    spec.variants.some((variant) => [variant.expect, ...variant.cases.map((c) => c.expect)].some((expect) => (expect.ratios ?? []).length > 0))
+  );
 }
 
 /** Runs the misses through one scheduler; only verified results are cached. */
@@ -145,42 +155,51 @@ async function produce(
   // Loaded only when something must run: a warm build never imports the runner.
   const { ExampleMismatchError, runExample } = await import('./run-example.ts');
   const { DEFAULT_MAX_OUTPUT_BYTES } = await import('./capture-output.ts');
+  const { measureOnEvenCpus, startCpuProbe } = await import('./even-cpus.ts');
   const scheduler = options.scheduler ?? new RunScheduler();
+  // Any interpreter can time the CPUs: the probe measures the machine, not Python.
+  const probe = startCpuProbe(misses[0]!.interpreter.executable);
+  const onEvenCpus = measureOnEvenCpus(probe, { log });
   let done = 0;
-  await Promise.all(
-    misses.map(async (job) => {
-      const { example, interpreter, key } = job;
-      const label = `${example.id} [${interpreter.requested} ${interpreter.versionInfo.join('.')}]`;
-      try {
-        const ranAt = new Date().toISOString();
-        const variants = await runExample(example, interpreter, {
-          sitecustomizeDir: SITECUSTOMIZE_DIR,
-          maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-          env: options.env ?? process.env,
-          schedule: (task) => scheduler.run(example.spec.workload, task),
-        });
-        const result: ExampleResult = {
-          id: example.id,
-          sourceFile: example.sourceFile,
-          specFile: example.specFile,
-          interpreter,
-          variants,
-          ranAt,
-          cacheKey: key,
-        };
-        await cache.set(key, result);
-        produced.set(job, result);
-        done += 1;
-        const runs = variants.flatMap((variant) => variant.runs);
-        const ownMs = runs.reduce((sum, run) => sum + run.wallMs, 0);
-        log(`[examples] ${done}/${misses.length} ${label}: verified, ${runs.length} runs, ${formatMs(ownMs)} of Python`);
-      } catch (error) {
-        if (!(error instanceof ExampleMismatchError)) throw error;
-        failures.push(error);
-        done += 1;
-        log(`[examples] ${done}/${misses.length} ${label}: FAILED (the message below says how)`);
-      }
-    }),
-  );
+  try {
+    await Promise.all(
+      misses.map(async (job) => {
+        const { example, interpreter, key } = job;
+        const label = `${example.id} [${interpreter.requested} ${interpreter.versionInfo.join('.')}]`;
+        try {
+          const ranAt = new Date().toISOString();
+          const variants = await runExample(example, interpreter, {
+            sitecustomizeDir: SITECUSTOMIZE_DIR,
+            maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+            env: options.env ?? process.env,
+            // A run whose timings are compared is timed only while the CPUs agree (even-cpus.ts).
+            schedule: (task) => scheduler.run(example.spec.workload, comparesTimings(example) ? () => onEvenCpus(label, task) : task),
+          });
+          const result: ExampleResult = {
+            id: example.id,
+            sourceFile: example.sourceFile,
+            specFile: example.specFile,
+            interpreter,
+            variants,
+            ranAt,
+            cacheKey: key,
+          };
+          await cache.set(key, result);
+          produced.set(job, result);
+          done += 1;
+          const runs = variants.flatMap((variant) => variant.runs);
+          const ownMs = runs.reduce((sum, run) => sum + run.wallMs, 0);
+          log(`[examples] ${done}/${misses.length} ${label}: verified, ${runs.length} runs, ${formatMs(ownMs)} of Python`);
+        } catch (error) {
+          if (!(error instanceof ExampleMismatchError)) throw error;
+          failures.push(error);
+          done += 1;
+          log(`[examples] ${done}/${misses.length} ${label}: FAILED (the message below says how)`);
+        }
+      }),
+    );
+  } finally {
+    probe.close();
+  }
   return { produced, failures };
 }

@@ -1,49 +1,62 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { pages } from './site.ts';
 
-/** A link that does not lead where it says: the page it sits on, its href, and what is wrong. */
+/** A link that does not lead where it says: its href, and what is wrong. */
 interface BrokenLink {
   href: string;
   problem: string;
 }
 
+/** What a link target answered: its HTTP status and the ids in it (after the site's meta-refresh redirects). */
+interface Target {
+  status: number;
+  ids: string[];
+}
+
+/**
+ * Every target is fetched and parsed once per worker, however many pages link to it: each page
+ * parsing every page it links to made this file quadratic in the site's size (42 s of the suite).
+ */
+const targets = new Map<string, Promise<Target>>();
+
+/** Fetches `path` in the page, follows meta-refresh redirects (fetch does not), parses it with the browser's own parser. */
+function target(page: Page, path: string): Promise<Target> {
+  let loaded = targets.get(path);
+  if (!loaded) {
+    loaded = page.evaluate(async (start) => {
+      let url = new URL(start, location.origin);
+      for (let hops = 0; ; hops++) {
+        const response = await fetch(url);
+        const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const next = doc
+          .querySelector('meta[http-equiv="refresh"]')
+          ?.getAttribute('content')
+          ?.match(/url=(.+)$/i)?.[1];
+        if (!next || hops > 3) return { status: response.status, ids: [...doc.querySelectorAll('[id]')].map((element) => element.id) };
+        url = new URL(next, url);
+      }
+    }, path);
+    targets.set(path, loaded);
+    // A failure (the page closed mid-fetch) is not an answer: the next page asks again.
+    loaded.catch(() => targets.delete(path));
+  }
+  return loaded;
+}
+
 for (const url of pages) {
   test(`every internal link and anchor on ${url} resolves`, async ({ page }) => {
     await page.goto(url);
-    // Runs in the page: fetch each internal target once (following the site's meta-refresh
-    // redirects, which fetch does not), parse it with the browser's own parser, find the #fragment.
-    const broken = await page.evaluate(async (): Promise<BrokenLink[]> => {
-      const documents = new Map<string, Promise<{ status: number; doc: Document }>>();
-      const load = (path: string) => {
-        let loaded = documents.get(path);
-        if (!loaded) {
-          loaded = (async () => {
-            let target = new URL(path, location.origin);
-            for (let hops = 0; ; hops++) {
-              const response = await fetch(target);
-              const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-              const refresh = doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content');
-              const next = refresh?.match(/url=(.+)$/i)?.[1];
-              if (!next || hops > 3) return { status: response.status, doc };
-              target = new URL(next, target);
-            }
-          })();
-          documents.set(path, loaded);
-        }
-        return loaded;
-      };
-      const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')]
-        .map((a) => a.href)
-        .filter((href) => new URL(href).origin === location.origin);
-      const problems: BrokenLink[] = [];
-      for (const href of new Set(links)) {
-        const { pathname, hash } = new URL(href);
-        const { status, doc } = await load(pathname);
-        if (status >= 400) problems.push({ href, problem: `HTTP ${status}` });
-        else if (hash && !doc.getElementById(decodeURIComponent(hash.slice(1)))) problems.push({ href, problem: `no element with id ${hash}` });
-      }
-      return problems;
-    });
+    // The links of the page as a reader gets it (after its scripts ran), not only its HTML.
+    const links = await page.evaluate(() =>
+      [...new Set([...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href))].filter((href) => new URL(href).origin === location.origin),
+    );
+    const broken: BrokenLink[] = [];
+    for (const href of links) {
+      const { pathname, hash } = new URL(href);
+      const { status, ids } = await target(page, pathname);
+      if (status >= 400) broken.push({ href, problem: `HTTP ${status}` });
+      else if (hash && !ids.includes(decodeURIComponent(hash.slice(1)))) broken.push({ href, problem: `no element with id ${hash}` });
+    }
     expect(broken).toEqual([]);
   });
 }

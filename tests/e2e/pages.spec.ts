@@ -2,24 +2,18 @@ import { expect, test } from '@playwright/test';
 import { pages, watchForErrors } from './site.ts';
 
 for (const url of pages) {
-  test(`${url} loads with no console error and no failed request`, async ({ page }) => {
+  test(`${url} loads with no console error and no failed request, and every heading links to itself`, async ({ page }) => {
     const problems = watchForErrors(page);
     const response = await page.goto(url, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     await expect(page.locator('main h1')).toBeVisible();
     expect(problems).toEqual([]);
-  });
-
-  test(`every heading on ${url} offers a link to itself`, async ({ page }) => {
-    await page.goto(url);
-    const headings = await page
-      .locator('.sl-markdown-content :is(h2, h3, h4)[id]')
-      .evaluateAll((elements) =>
-        elements.map((heading) => ({
-          id: heading.id,
-          link: heading.parentElement?.querySelector('a.sl-anchor-link')?.getAttribute('href') ?? null,
-        })),
-      );
+    const headings = await page.locator('.sl-markdown-content :is(h2, h3, h4)[id]').evaluateAll((elements) =>
+      elements.map((heading) => ({
+        id: heading.id,
+        link: heading.parentElement?.querySelector('a.sl-anchor-link')?.getAttribute('href') ?? null,
+      })),
+    );
     expect(headings.filter(({ id, link }) => link !== `#${id}`)).toEqual([]);
   });
 }

@@ -35,51 +35,70 @@ async function search(page: Page, query: string, count = 5): Promise<Result[]> {
   return (await searchAll(page, query, count)).results;
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
+/**
+ * Queries to Pagefind's API share one page per worker, opened once: a query needs no fresh page,
+ * and loading one per query (40 of them) was most of this file's time.
+ */
+const apiTest = test.extend<object, { searchPage: Page }>({
+  searchPage: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({ baseURL: process.env['SITE_URL'] ?? '' });
+      const page = await context.newPage();
+      await page.goto('/');
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
 });
 
-test('"mutual exclusion": first result is the Locks page, at its Mutual exclusion section', async ({ page }) => {
+/** The search dialog's tests start on the home page, each in a fresh page. */
+async function home(page: Page): Promise<void> {
+  await page.goto('/');
+}
+
+apiTest('"mutual exclusion": first result is the Locks page, at its Mutual exclusion section', async ({ searchPage: page }) => {
   const [first] = await search(page, 'mutual exclusion');
   expect(first?.url).toBe('/locks/');
   expect(first?.sections[0]).toBe('/locks/#mutual-exclusion');
 });
 
-test('"mutex" finds the Locks page', async ({ page }) => {
+apiTest('"mutex" finds the Locks page', async ({ searchPage: page }) => {
   const results = await search(page, 'mutex', 3);
   expect(results.map((result) => result.url)).toContain('/locks/');
 });
 
 for (const query of ['GIL', 'global interpreter lock']) {
-  test(`"${query}": first result is the GIL page`, async ({ page }) => {
+  apiTest(`"${query}": first result is the GIL page`, async ({ searchPage: page }) => {
     const [first] = await search(page, query);
     expect(first?.url).toBe('/gil/');
   });
 }
 
-test('"fork" finds the start methods section of Processes', async ({ page }) => {
+apiTest('"fork" finds the start methods section of Processes', async ({ searchPage: page }) => {
   const results = await search(page, 'fork');
   expect(results.flatMap((result) => result.sections)).toContain('/processes/#start-methods');
 });
 
-test('"race condition" finds the Locks page, where the lost updates run, and the GIL page', async ({ page }) => {
+apiTest('"race condition" finds the Locks page, where the lost updates run, and the GIL page', async ({ searchPage: page }) => {
   const urls = (await search(page, 'race condition', 3)).map((result) => result.url);
   expect(urls).toContain('/locks/');
   expect(urls).toContain('/gil/');
 });
 
-test('"forkserver": first result is Processes, at its start methods', async ({ page }) => {
+apiTest('"forkserver": first result is Processes, at its start methods', async ({ searchPage: page }) => {
   const [first] = await search(page, 'forkserver');
   expect(first?.url).toBe('/processes/');
   expect(first?.sections).toContain('/processes/#start-methods');
 });
 
-test('"data race" finds its glossary entry', async ({ page }) => {
+apiTest('"data race" finds its glossary entry', async ({ searchPage: page }) => {
   const results = await search(page, 'data race');
   expect(results.flatMap((result) => result.sections)).toContain('/glossary/#data-race');
 });
 
 test('the search dialog, typed into like a reader would, leads to Locks › Mutual exclusion', async ({ page }) => {
+  await home(page);
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox', { name: 'Search' }).fill('mutual exclusion');
@@ -92,7 +111,7 @@ test('the search dialog, typed into like a reader would, leads to Locks › Mutu
   await expect(page.locator('#mutual-exclusion')).toBeInViewport();
 });
 
-test('"producer consumer": first result is Coordinating threads, at its producer–consumer section', async ({ page }) => {
+apiTest('"producer consumer": first result is Coordinating threads, at its producer–consumer section', async ({ searchPage: page }) => {
   const [first] = await search(page, 'producer consumer');
   expect(first?.url).toBe('/coordination/');
   expect(first?.sections[0]).toBe('/coordination/#producer-consumer');
@@ -106,7 +125,7 @@ for (const [query, section] of [
   ['Condition', 'condition'],
   ['Barrier', 'barrier'],
 ] as const) {
-  test(`"${query}": first result is Coordinating threads, with its ${section} section among the matches`, async ({ page }) => {
+  apiTest(`"${query}": first result is Coordinating threads, with its ${section} section among the matches`, async ({ searchPage: page }) => {
     const [first] = await search(page, query);
     expect(first?.url).toBe('/coordination/');
     expect(first?.sections).toContain(`/coordination/#${section}`);
@@ -169,6 +188,7 @@ const OPEN_SEARCH = {
 
 for (const [how, open] of Object.entries(OPEN_SEARCH)) {
   test(`opened with ${how} and typed into fast, key by key, the dialog ends on the whole query's answer`, async ({ page }) => {
+    await home(page);
     // Pagefind UI is created once the page is idle; it must be there before the dialog opens.
     await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
     const shown = await recordShown(page.locator('#starlight__search'));
@@ -188,6 +208,7 @@ for (const [how, open] of Object.entries(OPEN_SEARCH)) {
 const FORK_IN_THE_DIALOG = '/processes/#example';
 
 test("after a prefix's results have shown, typing on fast ends on the whole query's answer, not the prefix's", async ({ page }) => {
+  await home(page);
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   const input = dialog.getByRole('textbox', { name: 'Search' });
@@ -212,6 +233,7 @@ test('Pagefind loads when a reader heads for the search button, not with the pag
 });
 
 test('keys typed while Pagefind is still loading are searched once it has loaded, as the whole query', async ({ page }) => {
+  await home(page);
   let release = () => {};
   const loaded = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/pagefind/pagefind.js', async (route) => {
@@ -251,38 +273,38 @@ const goingFurther: { query: string; page: string; section: string }[] = [
 ];
 
 for (const { query, page: expectedPage, section } of goingFurther) {
-  test(`"${query}": first result is ${expectedPage}, with its section ${section}`, async ({ page }) => {
+  apiTest(`"${query}": first result is ${expectedPage}, with its section ${section}`, async ({ searchPage: page }) => {
     const [first] = await search(page, query);
     expect(first?.url).toBe(expectedPage);
     expect(first?.sections).toContain(section);
   });
 }
 
-test('"event loop": first result is the asyncio page, at its Event loop section', async ({ page }) => {
+apiTest('"event loop": first result is the asyncio page, at its Event loop section', async ({ searchPage: page }) => {
   const [first] = await search(page, 'event loop');
   expect(first?.url).toBe('/asyncio/');
   expect(first?.sections[0]).toBe('/asyncio/#event-loop');
 });
 
 for (const query of ['coroutine', 'async await', 'TaskGroup']) {
-  test(`"${query}": first result is the asyncio page`, async ({ page }) => {
+  apiTest(`"${query}": first result is the asyncio page`, async ({ searchPage: page }) => {
     const [first] = await search(page, query);
     expect(first?.url).toBe('/asyncio/');
   });
 }
 
-test('"coroutine" leads to the Coroutines section of asyncio', async ({ page }) => {
+apiTest('"coroutine" leads to the Coroutines section of asyncio', async ({ searchPage: page }) => {
   const [first] = await search(page, 'coroutine');
   expect(first?.sections).toContain('/asyncio/#coroutines');
 });
 
-test('"to_thread" finds the asyncio.to_thread section', async ({ page }) => {
+apiTest('"to_thread" finds the asyncio.to_thread section', async ({ searchPage: page }) => {
   const results = await search(page, 'to_thread');
   expect(results.flatMap((result) => result.sections)).toContain('/asyncio/#to-thread');
 });
 
 for (const query of ['convoy', 'convoy effect']) {
-  test(`"${query}": first result is the convoy effect page`, async ({ page }) => {
+  apiTest(`"${query}": first result is the convoy effect page`, async ({ searchPage: page }) => {
     const [first] = await search(page, query);
     expect(first?.url).toBe('/convoy-effect/');
   });
@@ -300,7 +322,7 @@ const threadingQueries: { query: string; url: string; section?: string }[] = [
 ];
 
 for (const { query, url, section } of threadingQueries) {
-  test(`"${query}": first result is ${section ?? url}`, async ({ page }) => {
+  apiTest(`"${query}": first result is ${section ?? url}`, async ({ searchPage: page }) => {
     const [first] = await search(page, query);
     expect(first?.url).toBe(url);
     if (section) expect(first?.sections[0]).toBe(section);
