@@ -134,14 +134,6 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
   return { entries, results, cached: hits.size, ran: produced.size, elapsedMs: performance.now() - started, pythonMs };
 }
 
-/** A CPU-bound example whose spec compares timings (ratios): what a slow CPU would skew. */
-function comparesTimings({ spec }: ExampleFiles): boolean {
-  return (
-    spec.workload === 'cpu' &&
-    spec.variants.some((variant) => [variant.expect, ...variant.cases.map((c) => c.expect)].some((expect) => (expect.ratios ?? []).length > 0))
-  );
-}
-
 /** Runs the misses through one scheduler; only verified results are cached. */
 async function produce(
   misses: readonly Job[],
@@ -172,8 +164,8 @@ async function produce(
             sitecustomizeDir: SITECUSTOMIZE_DIR,
             maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
             env: options.env ?? process.env,
-            // A run whose timings are compared is timed only while the CPUs agree (even-cpus.ts).
-            schedule: (task) => scheduler.run(example.spec.workload, comparesTimings(example) ? () => onEvenCpus(label, task) : task),
+            // Where the spec asks, a run is timed only while the CPUs agree (even-cpus.ts).
+            schedule: (task) => scheduler.run(example.spec.workload, example.spec.evenCpus ? () => onEvenCpus(label, task) : task),
           });
           const result: ExampleResult = {
             id: example.id,

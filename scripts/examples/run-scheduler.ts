@@ -2,14 +2,16 @@
  * When each example run may start. A CPU-bound run is timed alone: anything beside it on a
  * 2-core machine would skew the very timings its page compares. Runs that mostly wait (sleeps,
  * sockets, pipes) use almost no CPU, so they may overlap each other, which turns minutes of
- * `time.sleep` into seconds of a cold build. One scheduler serves the whole build, whoever asks.
+ * `time.sleep` into seconds of a cold build; so may short runs that time nothing of their own
+ * (`untimed`). One scheduler serves the whole build, whoever asks.
  */
 
-export type Workload = 'cpu' | 'waiting';
+/** `cpu` runs alone; the others share the machine with each other (see the spec's `workload`). */
+export type Workload = 'cpu' | 'waiting' | 'untimed';
 
 export interface RunSchedulerOptions {
   /**
-   * Most waiting runs at once. Default 4: waiting runs still start interpreters (spawned children
+   * Most shared (waiting or untimed) runs at once. Default 4: waiting runs still start interpreters (spawned children
    * too), and on 2 cores more of them at once made start-up, not waiting, the longest part.
    */
   maxWaiting?: number;
@@ -21,8 +23,8 @@ interface Queued {
 }
 
 /**
- * A readers-writer lock over runs: waiting runs share (up to `maxWaiting`), a CPU run is
- * exclusive. Waiting runs go first when both are queued: they finish in the time of the longest
+ * A readers-writer lock over runs: waiting and untimed runs share (up to `maxWaiting`), a CPU
+ * run is exclusive. Shared runs go first when both are queued: they finish in the time of the longest
  * one, then CPU runs follow one by one, so the machine switches between the two modes only
  * when new work arrives.
  */
@@ -59,7 +61,7 @@ export class RunScheduler {
     if (this.#cpuNow) return;
     for (let index = 0; index < this.#queue.length && this.#waitingNow < this.#maxWaiting; ) {
       const item = this.#queue[index]!;
-      if (item.workload !== 'waiting') {
+      if (item.workload === 'cpu') {
         index += 1;
         continue;
       }

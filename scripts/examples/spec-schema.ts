@@ -207,9 +207,18 @@ export const exampleSpecSchema = z
      * What the example's time is spent on, which decides how its runs are scheduled:
      * `cpu` (default) runs alone, so nothing else on the machine skews its timings;
      * `waiting` (it mostly sleeps or waits on I/O) may run beside other waiting examples,
-     * whose few milliseconds of CPU cannot move its bounds.
+     * whose few milliseconds of CPU cannot move its bounds; `untimed` (short, its output is
+     * the point and its only time bound catches a hang) may run beside them too, since nothing
+     * of its own is timed and its few hundred milliseconds of CPU cannot move their bounds.
      */
-    workload: z.enum(['cpu', 'waiting']).default('cpu'),
+    workload: z.enum(['cpu', 'waiting', 'untimed']).default('cpu'),
+    /**
+     * Its timings compare one thread with several on a CPU-bound task: time its runs only while
+     * the machine's CPUs run at the same speed (scripts/examples/even-cpus.ts), since a lone
+     * thread left on a CPU the host is slowing looks slower than threads taking turns on both.
+     * Costs a probe of about 50 ms before and after each run. Default false.
+     */
+    evenCpus: z.boolean().default(false),
     /**
      * Run only on the interpreters this holds for, e.g. `InterpreterPoolExecutor` needs
      * Python 3.14; pages say where it did not run and why. Default: every interpreter.

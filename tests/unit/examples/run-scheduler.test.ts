@@ -20,10 +20,10 @@ function recorder() {
 }
 
 describe('RunScheduler', () => {
-  it('runs CPU-bound runs alone, waiting runs together (up to the cap), waiting ones first', async () => {
+  it('runs CPU-bound runs alone, waiting and untimed runs together (up to the cap), those first', async () => {
     const scheduler = new RunScheduler({ maxWaiting: 2 });
     const { seen, finish, tick, task } = recorder();
-    const submitted: [string, Workload][] = [['cpu1', 'cpu'], ['wait1', 'waiting'], ['cpu2', 'cpu'], ['wait2', 'waiting'], ['wait3', 'waiting']];
+    const submitted: [string, Workload][] = [['cpu1', 'cpu'], ['wait1', 'waiting'], ['cpu2', 'cpu'], ['wait2', 'untimed'], ['wait3', 'waiting']];
     const done = submitted.map(([name, workload]) => scheduler.run(workload, task(name)));
     await tick();
     // cpu1 was first in line, so it runs; nothing joins it.
