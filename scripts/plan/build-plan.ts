@@ -70,7 +70,7 @@ export class PlanError extends Error {
   override name = 'PlanError';
 }
 
-const CACHE_AREAS: readonly CacheArea[] = ['examples', 'interpreters', 'diagrams', 'python'];
+const CACHE_AREAS: readonly CacheArea[] = ['examples', 'interpreters', 'diagrams', 'python', 'pages'];
 
 export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildPlan> {
   const { root } = options;
@@ -81,7 +81,7 @@ export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildP
 
   const [discovered, uses, diagramNames, interpreters] = await Promise.all([
     discoverExamples(root, layout.examplesDir),
-    readComponentUses(root, join(root, layout.docsDir)),
+    readComponentUses(root, join(root, layout.docsDir), cache.pages),
     listFolder(join(root, layout.diagramsDir)).then(
       (files) => new Set(files.filter((file) => file.endsWith('.mmd')).map((file) => file.slice(0, -'.mmd'.length))),
     ),

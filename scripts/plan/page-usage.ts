@@ -5,13 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import type { Program } from 'estree';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
-import { mdxjs } from 'micromark-extension-mdxjs';
-import { visit } from 'unist-util-visit';
+import { z } from 'astro/zod';
+import { codeVersion, contentKey } from '../cache/content-key.ts';
+import { createJsonCache } from '../cache/json-cache.ts';
 import { listFolder } from '../shared/list-folder.ts';
+
+/** The parser (loaded on a cache miss only); its code is part of every cached entry's key. */
+const PARSER = new URL('./parse-page-uses.ts', import.meta.url);
 
 /** One use of a build-time component on a page. */
 export interface ComponentUse {
@@ -27,46 +27,10 @@ export interface ComponentUse {
   attributes: Record<string, string>;
 }
 
-/** The attribute that names an example, per component; other components name one with `example`. */
-const EXAMPLE_ATTRIBUTE: Readonly<Record<string, string>> = { Example: 'id' };
-
 /** Every page file (`.md`, `.mdx`) under `docsDir`, sorted; none when there is no such folder. */
 export async function listPages(docsDir: string): Promise<string[]> {
   const files = await listFolder(docsDir, { recursive: true });
   return files.filter((file) => /\.mdx?$/.test(file)).sort().map((file) => join(docsDir, file));
-}
-
-/** The component uses of one page's MDX text. `page` names it in results and errors. */
-export function componentUses(text: string, page: string): ComponentUse[] {
-  // YAML front matter is not MDX: blank it out, keeping line numbers.
-  const body = text.replace(/^---\n[\s\S]*?\n---\n/, (frontMatter) => frontMatter.replace(/[^\n]/g, ''));
-  let tree;
-  try {
-    tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
-  } catch (error) {
-    const place = (error as { line?: number }).line;
-    throw new Error(`${page}${place ? `:${place}` : ''}: cannot read the page as MDX: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  const uses: ComponentUse[] = [];
-  visit(tree, (node) => {
-    if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !node.name) return;
-    const attributes: Record<string, string> = {};
-    const examples: string[] = [];
-    const exampleAttribute = EXAMPLE_ATTRIBUTE[node.name] ?? 'example';
-    for (const attribute of node.attributes) {
-      if (attribute.type !== 'mdxJsxAttribute') continue;
-      if (typeof attribute.value === 'string') {
-        attributes[attribute.name] = attribute.value;
-        if (attribute.name === exampleAttribute) examples.push(attribute.value);
-      } else {
-        examples.push(...examplesInExpression(attribute));
-      }
-    }
-    uses.push({ page, line: node.position?.start.line ?? 1, component: node.name, examples, attributes });
-  });
-  return uses;
 }
 
 /** The URL a page file is published at: `gil.mdx` → `/gil/`, `index.mdx` → `/`. */
@@ -75,32 +39,38 @@ export function pageUrl(pageFile: string, docsDir: string): string {
   return slug === '' ? '/' : `/${slug}/`;
 }
 
-/** Every use on every page under `docsDir`. */
-export async function readComponentUses(root: string, docsDir: string): Promise<ComponentUse[]> {
+const componentUsesSchema: z.ZodType<ComponentUse[]> = z.array(
+  z.strictObject({
+    page: z.string(),
+    line: z.number(),
+    component: z.string(),
+    examples: z.array(z.string()),
+    attributes: z.record(z.string(), z.string()),
+  }),
+);
+
+/**
+ * Every use on every page under `docsDir`. With `cacheDir`, each page's uses are kept by its text
+ * (and the parser's code): parsing MDX was 0.8 s of every warm build, reading them back is not.
+ */
+export async function readComponentUses(root: string, docsDir: string, cacheDir?: string): Promise<ComponentUse[]> {
   const pages = await listPages(docsDir);
+  const cache = cacheDir === undefined ? undefined : createJsonCache(cacheDir, componentUsesSchema);
+  const code = cache && (await codeVersion([PARSER]));
   const perPage = await Promise.all(
-    pages.map(async (file) => componentUses(await readFile(file, 'utf8'), relative(root, file))),
+    pages.map(async (file) => {
+      const text = await readFile(file, 'utf8');
+      const page = relative(root, file);
+      const key = cache && contentKey({ text, page, code });
+      const cached = key === undefined ? undefined : await cache?.get(key);
+      if (cached) return cached;
+      const { componentUses } = await import('./parse-page-uses.ts');
+      const uses = componentUses(text, page);
+      if (!cache || key === undefined) return uses;
+      await cache.set(key, uses);
+      return uses;
+    }),
   );
   return perPage.flat();
 }
 
-/** `example: '…'` properties inside an expression attribute, e.g. SpeedupTable's `rows={[…]}`. */
-function examplesInExpression(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute): string[] {
-  const program = (attribute.value as { data?: { estree?: Program | null } } | null)?.data?.estree;
-  const found: string[] = [];
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      value.forEach(walk);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    const node = value as { type?: string; key?: { type: string; name?: string; value?: unknown }; value?: { type: string; value?: unknown } };
-    const key = node.key?.type === 'Identifier' ? node.key.name : node.key?.value;
-    if (node.type === 'Property' && key === 'example' && node.value?.type === 'Literal' && typeof node.value.value === 'string') {
-      found.push(node.value.value);
-    }
-    for (const [field, child] of Object.entries(value)) if (field !== 'loc' && field !== 'range') walk(child);
-  };
-  walk(program);
-  return found;
-}

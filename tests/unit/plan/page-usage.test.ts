@@ -1,5 +1,12 @@
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { componentUses, pageUrl } from '../../../scripts/plan/page-usage.ts';
+import { componentUses } from '../../../scripts/plan/parse-page-uses.ts';
+import { pageUrl, readComponentUses } from '../../../scripts/plan/page-usage.ts';
+
+const PLAN_SITE = fileURLToPath(new URL('../../fixtures/plan-site/', import.meta.url));
 
 const page = [
   '---',
@@ -43,5 +50,29 @@ describe('pageUrl', () => {
     expect(pageUrl('src/content/docs/gil.mdx', 'src/content/docs')).toBe('/gil/');
     expect(pageUrl('src/content/docs/index.mdx', 'src/content/docs')).toBe('/');
     expect(pageUrl('src/content/docs/guide/index.md', 'src/content/docs')).toBe('/guide/');
+  });
+});
+
+describe('readComponentUses with a cache', () => {
+  it("keeps each page's uses by its text: the same uses back, a new entry only for an edited page", async () => {
+    const site = await mkdtemp(join(tmpdir(), 'page-uses-'));
+    try {
+      await cp(PLAN_SITE, site, { recursive: true });
+      const docs = join(site, 'src', 'content', 'docs');
+      const cache = join(site, 'cache');
+      const parsed = await readComponentUses(site, docs);
+      expect(parsed.length).toBeGreaterThan(0);
+      expect(await readComponentUses(site, docs, cache)).toEqual(parsed);
+      const entries = await readdir(cache);
+      expect(entries).toHaveLength(2);
+      expect(await readComponentUses(site, docs, cache)).toEqual(parsed);
+      expect(await readdir(cache)).toEqual(entries);
+      await writeFile(join(docs, 'again.mdx'), '---\ntitle: Again\n---\n<Diagram name="hello" />\n');
+      const edited = await readComponentUses(site, docs, cache);
+      expect(edited).toContainEqual({ page: 'src/content/docs/again.mdx', line: 4, component: 'Diagram', examples: [], attributes: { name: 'hello' } });
+      expect(await readdir(cache)).toHaveLength(3);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
   });
 });
