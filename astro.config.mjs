@@ -24,7 +24,7 @@ export default defineConfig({
       // Long lines wrap, indented like their start, instead of scrolling sideways: every line of
       // an example stays in view beside its output, at any width (copying still gets the original).
       expressiveCode: { defaultProps: { wrap: true } },
-      customCss: ['./src/styles/without-scripts.css'],
+      customCss: ['./src/styles/without-scripts.css', './src/styles/layout-stability.css'],
       components: { Search: './src/components/Search.astro' },
       plugins: [starlightLinksValidator()],
     }),

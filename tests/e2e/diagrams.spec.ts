@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { layoutShiftOnSlowCpu } from './site.ts';
 import { build, preview } from 'astro';
 
 const fixtureRoot = fileURLToPath(new URL('../fixtures/diagrams-site/', import.meta.url));
@@ -223,30 +224,9 @@ for (const viewportWidth of [1280, 360]) {
 }
 
 test('diagrams cause no layout shift: their size is known before anything loads', async ({ page }) => {
-  await page.addInitScript(() => {
-    const record = window as unknown as { cls: number; shifted: string[] };
-    record.cls = 0;
-    record.shifted = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-        sources: { node?: Node }[];
-      })[]) {
-        if (entry.hadRecentInput) continue;
-        record.cls += entry.value;
-        for (const source of entry.sources) {
-          const element = source.node instanceof Element ? source.node : source.node?.parentElement;
-          record.shifted.push(`${entry.value.toFixed(3)} ${element?.tagName ?? '?'}.${element?.className ?? ''}`);
-        }
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  await open(page, 'light');
-  await page.waitForLoadState('networkidle');
-  const { cls, shifted } = await page.evaluate(() => {
-    const record = window as unknown as { cls: number; shifted: string[] };
-    return { cls: record.cls, shifted: record.shifted };
+  const { cls, shifted } = await layoutShiftOnSlowCpu(page, async () => {
+    await open(page, 'light');
+    await page.waitForLoadState('networkidle');
   });
   test.info().annotations.push({ type: 'measure', description: `CLS ${cls.toFixed(4)}` });
   expect(cls, `shifted: ${shifted.join(', ')}`).toBeLessThan(0.01);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pages, watchForErrors } from './site.ts';
+import { layoutShiftOnSlowCpu, pages, watchForErrors } from './site.ts';
 
 for (const url of pages) {
   test(`${url} loads with no console error and no failed request, and every heading links to itself`, async ({ page }) => {
@@ -15,5 +15,16 @@ for (const url of pages) {
       })),
     );
     expect(headings.filter(({ id, link }) => link !== `#${id}`)).toEqual([]);
+  });
+}
+
+// The overview and the two longest pages (the longer the page, the more of it is painted before
+// the rest arrives): nothing moves while they load, even on a slow CPU.
+for (const url of ['/', '/gil/', '/coordination/']) {
+  test(`${url} does not shift while it loads on a slow CPU`, async ({ page }) => {
+    const { cls, shifted } = await layoutShiftOnSlowCpu(page, async () => {
+      await page.goto(url, { waitUntil: 'networkidle' });
+    });
+    expect(cls, `shifted: ${shifted.join(', ')}`).toBeLessThan(0.01);
   });
 }

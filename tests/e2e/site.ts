@@ -71,3 +71,36 @@ export async function waitForPageScripts(page: Page): Promise<void> {
     )
     .toEqual([]);
 }
+
+/**
+ * The layout shift (CLS) while `load` loads a page on a CPU 4x slower, as on a busy machine, and
+ * what moved. Slowed, Chromium paints a long page before all of it has been parsed, so anything
+ * placed by what comes later in the HTML moves (Starlight's table of contents did, by 0.41); on
+ * a fast CPU the same page showed no shift, so an unslowed test would pass by luck.
+ */
+export async function layoutShiftOnSlowCpu(page: Page, load: () => Promise<void>): Promise<{ cls: number; shifted: string[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    const record = window as unknown as { cls: number; shifted: string[] };
+    record.cls = 0;
+    record.shifted = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node }[] })[]) {
+        if (entry.hadRecentInput) continue;
+        record.cls += entry.value;
+        for (const source of entry.sources) {
+          const element = source.node instanceof Element ? source.node : source.node?.parentElement;
+          record.shifted.push(`${entry.value.toFixed(3)} ${element?.tagName ?? '?'}.${element?.className ?? ''}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await load();
+  const measured = await page.evaluate(() => {
+    const record = window as unknown as { cls: number; shifted: string[] };
+    return { cls: record.cls, shifted: record.shifted };
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return measured;
+}

@@ -5,9 +5,10 @@
  * no staging directory, and the previous dist/ exactly as it was.
  *
  * Speed: the site is copied once with this worktree's caches and built dist/ (and built here only
- * when the worktree has none); every case copies that site, dist/ included, and shares one
- * examples/diagrams cache (content-keyed, so a fault never reads another case's entries). The case
- * that corrupts the cache gets a copy of it.
+ * when the worktree has none), every page but the two the faults touch cut down to its headings;
+ * every case copies that site, dist/ included, and shares one examples/diagrams cache
+ * (content-keyed, so a fault never reads another case's entries). The case that corrupts the
+ * cache gets a copy of it.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -175,6 +176,26 @@ async function editFile(path: string, edit: (text: string) => string): Promise<v
   await writeFile(path, edited);
 }
 
+/** The pages every fault is put into, or read from, kept whole in the copies. */
+const FULL_PAGES = ['threads.mdx', 'locks.mdx'];
+
+/**
+ * Every other page keeps its front matter and headings (so every link and published anchor still
+ * resolves) and loses its body: the copies build the same way with a fraction of the pages' weight
+ * (a whole-site build per case made this the suite's longest file by far).
+ */
+async function keepOnlyHeadings(site: string, keep: readonly string[]): Promise<void> {
+  const docs = join(site, 'src', 'content', 'docs');
+  for (const page of await readdir(docs)) {
+    if (keep.includes(page) || !page.endsWith('.mdx')) continue;
+    const text = await readFile(join(docs, page), 'utf8');
+    const [, frontMatter, body] = /^(---\n[^]*?\n---\n)([^]*)$/.exec(text) ?? [];
+    if (frontMatter === undefined || body === undefined) throw new Error(`${page}: no front matter to keep.`);
+    const headings = body.split('\n').filter((line) => /^#{1,6} /.test(line));
+    await writeFile(join(docs, page), `${frontMatter}\n${headings.join('\n\n')}\n`);
+  }
+}
+
 let caseNumber = 0;
 async function faultySite(): Promise<string> {
   caseNumber += 1;
@@ -199,6 +220,7 @@ beforeAll(async () => {
   const warm = await Promise.all(CACHES.map(async (area) => (await readdir(join(sharedCache, area))).length > 0));
   const builtHere = !existsSync(join(WORKTREE, 'dist', 'index.html')) || warm.includes(false);
   baseline = await makeSite('baseline', WORKTREE, sharedCache, !builtHere);
+  await keepOnlyHeadings(baseline, FULL_PAGES);
   if (builtHere) {
     const outcome = await build(baseline);
     expect(outcome.exitCode, outcome.output.slice(-3000)).toBe(0);
