@@ -130,7 +130,9 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
       .filter((interpreter) => !conditionHolds(example.spec.requires?.when, interpreter))
       .map((interpreter) => ({ interpreter, reason: example.spec.requires!.reason })),
   }));
-  const pythonMs = [...produced.values()].flatMap((result) => result.variants.flatMap((variant) => variant.runs)).reduce((sum, run) => sum + run.wallMs, 0);
+  const pythonMs = [...produced.values()]
+    .flatMap((result) => result.variants.flatMap((variant) => variant.runs))
+    .reduce((sum, run) => sum + run.wallMs, 0);
   return { entries, results, cached: hits.size, ran: produced.size, elapsedMs: performance.now() - started, pythonMs };
 }
 

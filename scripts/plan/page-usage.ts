@@ -61,12 +61,12 @@ export async function readComponentUses(root: string, docsDir: string, cacheDir?
     pages.map(async (file) => {
       const text = await readFile(file, 'utf8');
       const page = relative(root, file);
-      const key = cache && contentKey({ text, page, code });
-      const cached = key === undefined ? undefined : await cache?.get(key);
+      const parse = async () => (await import('./parse-page-uses.ts')).componentUses(text, page);
+      if (!cache) return parse();
+      const key = contentKey({ text, page, code });
+      const cached = await cache.get(key);
       if (cached) return cached;
-      const { componentUses } = await import('./parse-page-uses.ts');
-      const uses = componentUses(text, page);
-      if (!cache || key === undefined) return uses;
+      const uses = await parse();
       await cache.set(key, uses);
       return uses;
     }),

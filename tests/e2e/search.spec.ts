@@ -52,11 +52,6 @@ const apiTest = test.extend<object, { searchPage: Page }>({
   ],
 });
 
-/** The search dialog's tests start on the home page, each in a fresh page. */
-async function home(page: Page): Promise<void> {
-  await page.goto('/');
-}
-
 apiTest('"mutual exclusion": first result is the Locks page, at its Mutual exclusion section', async ({ searchPage: page }) => {
   const [first] = await search(page, 'mutual exclusion');
   expect(first?.url).toBe('/locks/');
@@ -98,7 +93,7 @@ apiTest('"data race" finds its glossary entry', async ({ searchPage: page }) => 
 });
 
 test('the search dialog, typed into like a reader would, leads to Locks › Mutual exclusion', async ({ page }) => {
-  await home(page);
+  await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox', { name: 'Search' }).fill('mutual exclusion');
@@ -188,7 +183,7 @@ const OPEN_SEARCH = {
 
 for (const [how, open] of Object.entries(OPEN_SEARCH)) {
   test(`opened with ${how} and typed into fast, key by key, the dialog ends on the whole query's answer`, async ({ page }) => {
-    await home(page);
+    await page.goto('/');
     // Pagefind UI is created once the page is idle; it must be there before the dialog opens.
     await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
     const shown = await recordShown(page.locator('#starlight__search'));
@@ -208,7 +203,7 @@ for (const [how, open] of Object.entries(OPEN_SEARCH)) {
 const FORK_IN_THE_DIALOG = '/processes/#example';
 
 test("after a prefix's results have shown, typing on fast ends on the whole query's answer, not the prefix's", async ({ page }) => {
-  await home(page);
+  await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   const input = dialog.getByRole('textbox', { name: 'Search' });
@@ -233,7 +228,7 @@ test('Pagefind loads when a reader heads for the search button, not with the pag
 });
 
 test('keys typed while Pagefind is still loading are searched once it has loaded, as the whole query', async ({ page }) => {
-  await home(page);
+  await page.goto('/');
   let release = () => {};
   const loaded = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/pagefind/pagefind.js', async (route) => {
