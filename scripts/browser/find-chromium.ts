@@ -1,9 +1,15 @@
 /**
  * Finds a Chromium executable for Playwright to launch (diagram rendering, e2e tests).
  *
- * Order: Playwright's own bundled browser, then system browsers. If none is there it tries to
- * install one: `npx playwright install chromium` first, then `apt-get install -y chromium` (for
- * machines where Playwright cannot download, like ours). Every install attempt is printed.
+ * Order: Playwright's own bundled browser, then system browsers, Debian's headless shell first.
+ * If none is there it tries to install one: `npx playwright install chromium` first, then
+ * `apt-get install -y chromium-headless-shell` (for machines where Playwright cannot download,
+ * like ours). Every install attempt is printed.
+ *
+ * Why the headless shell: everything here runs headless, and the shell (Chromium's old headless
+ * mode, Playwright's own default for headless runs) loaded our pages about twice as fast as the
+ * full browser in headless mode on 2 cores (measured: /gil/ 334 ms against 597, injecting axe
+ * 520 ms against 1,049), which took the e2e suite from 6.1 to 4.3 minutes. Same Blink, same fonts.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -12,8 +18,9 @@ import { isExecutable } from '../shared/is-executable.ts';
 
 const run = promisify(execFile);
 
-/** System browsers, most likely first on Debian. */
+/** System browsers: Debian's headless shell, then full browsers, most likely first on Debian. */
 const SYSTEM_CHROMIUMS = [
+  '/usr/bin/chromium-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -56,7 +63,7 @@ async function locateOrInstall(): Promise<string> {
   if (process.getuid?.() === 0) {
     attempts.push([
       ['apt-get', ['update']],
-      ['apt-get', ['install', '-y', 'chromium']],
+      ['apt-get', ['install', '-y', 'chromium-headless-shell']],
     ]);
   }
   for (const commands of attempts) {
@@ -68,7 +75,7 @@ async function locateOrInstall(): Promise<string> {
   throw new Error(
     `No Chromium found (looked at ${[chromium.executablePath(), ...SYSTEM_CHROMIUMS].join(', ')}) ` +
       'and installing one failed. Fix: run `npx playwright install chromium`, or on Debian/Ubuntu as root ' +
-      '`apt-get update && apt-get install -y chromium`, then build again.',
+      '`apt-get update && apt-get install -y chromium-headless-shell` (or `chromium`), then build again.',
   );
 }
 
