@@ -57,7 +57,7 @@ export function printReport(f: BenchFigures, targets: readonly Target[]): void {
     'examples phase (wall)': formatMs(f.cold.examplesMs),
     '  CPU-bound runs, alone (their sum: the floor)': formatMs(f.cold.aloneMs),
     '  waiting runs (their sum, overlapped)': formatMs(f.cold.overlappingMs),
-    'diagrams phase (wall)': formatMs(f.cold.diagramsMs),
+    'diagrams after the examples (wall; diagrams/*.mmd render while they run)': formatMs(f.cold.diagramsMs),
     'rest (Astro, Vite, Pagefind, checks)': formatMs(f.cold.ms - f.cold.examplesMs - f.cold.diagramsMs),
   });
   console.log('Pages (median of the loads)');

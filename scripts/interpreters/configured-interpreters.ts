@@ -34,7 +34,7 @@ export async function configuredInterpreters(options: ConfiguredInterpretersOpti
     findInterpreter(name, cacheDirs.interpreters, env).then((info) => ({ ...info, requested }));
   const fromEnv = interpretersFromEnv(env);
   const found: (InterpreterInfo | undefined)[] = fromEnv
-    ? await Promise.all(fromEnv.map((name) => describe(name)))
+    ? await allOrEveryFailure(fromEnv.map((name) => describe(name)))
     : await Promise.all([
         describe('python3'),
         findOrObtainPython({ version: CURRENT, cacheDir: cacheDirs.python, env, log }).then((path) => describe(path, `python${CURRENT}`)),
@@ -44,4 +44,21 @@ export async function configuredInterpreters(options: ConfiguredInterpretersOpti
       ]);
   const interpreters = found.filter((info): info is InterpreterInfo => info !== undefined);
   return interpreters.filter((info, index) => interpreters.findIndex((other) => other.executable === info.executable) === index);
+}
+
+/**
+ * Every value, or one error naming every interpreter that failed: a reader who listed several
+ * in PYTHONS fixes them all in one go instead of one per build.
+ */
+async function allOrEveryFailure<T>(lookups: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(lookups);
+  const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) {
+    const messages = failures.map((failure) => (failure instanceof Error ? failure.message : String(failure)));
+    throw new Error(`${failures.length} interpreters in PYTHONS cannot be used:\n${messages.map((message) => `- ${message}`).join('\n')}`, {
+      cause: failures[0],
+    });
+  }
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
 }

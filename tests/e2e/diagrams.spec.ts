@@ -1,12 +1,12 @@
 /**
  * Diagrams in a real browser. Builds tests/fixtures/diagrams-site (one page with every diagram
- * and three measured timelines) once, previews it on port 0, and checks what a reader gets.
+ * and three measured timelines) once, previews it on port 0, and checks what a reader gets. The
+ * built site's own diagrams are checked on every page's visit (pages.spec.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { layoutShiftOnSlowCpu } from './site.ts';
+import { layoutShiftOnSlowCpu, reveal } from './site.ts';
 import { build, preview } from 'astro';
 
 const fixtureRoot = fileURLToPath(new URL('../fixtures/diagrams-site/', import.meta.url));
@@ -43,12 +43,6 @@ async function open(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.addInitScript((chosen) => localStorage.setItem('starlight-theme', chosen), theme);
   await page.goto(siteUrl);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-}
-
-/** Shows the figure: a timeline per interpreter sits in a tab, and only the selected tab's panel is shown. */
-async function reveal(page: Page, name: string): Promise<void> {
-  const panel = await page.locator(`figure[data-diagram="${name}"]`).evaluate((figure) => figure.closest('[role="tabpanel"]')?.id ?? '');
-  if (panel && (await page.locator(`#${panel}`).isHidden())) await page.locator(`[role="tab"][href="#${panel}"]`).click();
 }
 
 /** The SVG the reader sees: the variant that matches the theme. */
@@ -243,37 +237,5 @@ test('screenshot of every diagram, light and dark (test artefacts)', async ({ pa
       await page.locator(`figure[data-diagram="${name}"]`).screenshot({ path, style: 'header.header { visibility: hidden; }' });
       await testInfo.attach(`${name}-${theme}`, { path, contentType: 'image/png' });
     }
-  }
-});
-
-/** The published site, when the shared e2e setup serves it (tests/e2e/global-setup.ts sets SITE_URL). */
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const builtPages = existsSync(`${dist}index.html`)
-  ? (await readdir(dist, { recursive: true }))
-      .filter((file) => file === 'index.html' || file.endsWith('/index.html'))
-      // Redirect pages navigate away at once; their targets are in the list anyway.
-      .filter((file) => !readFileSync(`${dist}${file}`, 'utf8').includes('http-equiv="refresh"'))
-      .map((file) => `/${file.replace(/index\.html$/, '')}`)
-  : [];
-
-test('on the built site, no page loads Mermaid and every diagram there is one accessible image', async ({ page }) => {
-  test.skip(!process.env['SITE_URL'] || builtPages.length === 0, 'needs the built site served as SITE_URL');
-  for (const path of builtPages) {
-    const scripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
-    });
-    await page.goto(new URL(path, process.env['SITE_URL']).href);
-    expect(scripts.filter((url) => /mermaid/i.test(url)), path).toEqual([]);
-    expect(await page.evaluate(() => 'mermaid' in window), path).toBe(false);
-    // Worked solutions sit in collapsed <details>; open them so their diagrams can be seen.
-    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-    for (const figure of await page.locator('figure.pyconc-diagram').all()) {
-      await reveal(page, (await figure.getAttribute('data-diagram')) ?? '');
-      const svg = figure.locator('svg[role="img"]:visible');
-      await expect(svg, path).toHaveCount(1);
-      await expect(svg, path).toHaveAccessibleName(/.{5,}/);
-    }
-    page.removeAllListeners('request');
   }
 });

@@ -1,12 +1,13 @@
 /**
  * Every page, visited once as a reader would: it loads cleanly, its headings link to themselves,
- * its code fits its column, and axe finds no WCAG A/AA violation in either theme. One visit per
+ * its code fits its column, axe finds no WCAG A/AA violation in either theme, and its diagrams
+ * are inline images that need no Mermaid. One visit per
  * page with a step per check: on 2 cores a page load cost as much as a check, and three files
  * loading every page each spent most of their time loading.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { layoutShiftOnSlowCpu, pages, waitForPageScripts, watchForErrors } from './site.ts';
+import { layoutShiftOnSlowCpu, pages, reveal, waitForPageScripts, watchForErrors } from './site.ts';
 
 /** What the site promises: WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe's tags for them; 2.2 added AA rules only). */
 const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -40,8 +41,12 @@ function tooWideCodeBlocks(page: Page): Promise<string[]> {
 }
 
 for (const url of pages) {
-  test(`${url}: loads cleanly, headings link to themselves, code fits, no WCAG A/AA violation (axe) in either theme`, async ({ page }) => {
+  test(`${url}: loads cleanly, headings link to themselves, code fits, no WCAG A/AA violation (axe) in either theme, diagrams without Mermaid`, async ({ page }) => {
     const problems = watchForErrors(page);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
     await page.emulateMedia({ colorScheme: 'light' });
 
     await test.step('loads with no console error and no failed request', async () => {
@@ -84,6 +89,20 @@ for (const url of pages) {
       await page.emulateMedia({ colorScheme: 'dark' });
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       expect(await axeViolations(page)).toEqual([]);
+    });
+
+    // Diagrams are drawn at build time: only "Edit this diagram" loads Mermaid, on a click
+    // (tests/e2e/diagrams.spec.ts). Each shows exactly one image, in the theme shown.
+    await test.step('no Mermaid loaded; every diagram is one accessible image', async () => {
+      expect(scripts.filter((script) => /mermaid/i.test(script))).toEqual([]);
+      expect(await page.evaluate(() => 'mermaid' in window)).toBe(false);
+      for (const figure of await page.locator('figure.pyconc-diagram').all()) {
+        const name = (await figure.getAttribute('data-diagram')) ?? '';
+        await reveal(page, name);
+        const svg = figure.locator('svg[role="img"]:visible');
+        await expect(svg, name).toHaveCount(1);
+        await expect(svg, name).toHaveAccessibleName(/.{5,}/);
+      }
     });
 
     expect(problems, 'console errors or failed requests during the visit').toEqual([]);

@@ -104,3 +104,9 @@ export async function layoutShiftOnSlowCpu(page: Page, load: () => Promise<void>
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   return measured;
 }
+
+/** Shows a diagram's figure: a timeline per interpreter sits in a tab, and only the selected tab's panel is shown. */
+export async function reveal(page: Page, name: string): Promise<void> {
+  const panel = await page.locator(`figure[data-diagram="${name}"]`).evaluate((figure) => figure.closest('[role="tabpanel"]')?.id ?? '');
+  if (panel && (await page.locator(`#${panel}`).isHidden())) await page.locator(`[role="tab"][href="#${panel}"]`).click();
+}
