@@ -15,10 +15,10 @@ export default defineConfig({
   // No retries: a test that fails now and then has a cause to find, not to hide.
   retries: 0,
   fullyParallel: true,
-  // One worker (Playwright's default on 2 cores, stated because it was measured): the tests are
-  // bound by Chromium's CPU, and two workers took longer (6.8 min against 6.5) and starved the
-  // search dialog's and the layout's timing into failures.
-  workers: 1,
+  // Two workers on 2 cores. With the full Chromium one worker kept both cores busy and two were
+  // slower (6.8 min against 6.5) and starved timing-sensitive tests; with the headless shell one
+  // worker left a third of the CPU idle (CI, vmstat) and two took 2.9 min against 3.7.
+  workers: 2,
   reporter: [['list']],
   outputDir: `${workDir(fileURLToPath(new URL('..', import.meta.url)), 'e2e')}/results`,
   use: {

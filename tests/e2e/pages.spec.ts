@@ -42,6 +42,9 @@ function tooWideCodeBlocks(page: Page): Promise<string[]> {
 
 for (const url of pages) {
   test(`${url}: loads cleanly, headings link to themselves, code fits, no WCAG A/AA violation (axe) in either theme, diagrams without Mermaid`, async ({ page }) => {
+    // Five checks in one visit, two of them full axe analyses: the longest page took 12 s alone
+    // and 22 s beside another worker, too close to Playwright's 30 s default for a busy machine.
+    test.setTimeout(90_000);
     const problems = watchForErrors(page);
     const scripts: string[] = [];
     page.on('request', (request) => {
