@@ -8,7 +8,7 @@
  * when the worktree has none), every page but the two the faults touch cut down to its headings;
  * every case copies that site, dist/ included, and shares one examples/diagrams cache
  * (content-keyed, so a fault never reads another case's entries). The case that corrupts the
- * cache gets a copy of it.
+ * cache (after two interrupted builds) gets a copy of it.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -232,6 +232,33 @@ afterAll(async () => {
   if (suiteDir) await rm(suiteDir, { recursive: true, force: true });
 });
 
+/**
+ * Corrupts the cache entries of a quick example's result and of one rendered diagram that the
+ * site uses (every entry for each: entries of an older runner or renderer may sit beside the one
+ * in use). Returns the corrupted files, per entry.
+ */
+async function corruptUsedEntries(cache: string): Promise<string[][]> {
+  const used = { examples: '"id":"locks-counter-unlocked"', diagrams: 'Two threads contending for a lock' };
+  const corrupted: string[][] = [];
+  for (const area of ['examples', 'diagrams'] as const) {
+    const names = (await readdir(join(cache, area))).filter((name) => name.endsWith('.json'));
+    const entries = names.filter((name) => readFileSync(join(cache, area, name), 'utf8').includes(used[area]));
+    if (entries.length === 0) throw new Error(`No ${area} cache entry to corrupt.`);
+    for (const entry of entries) await writeFile(join(cache, area, entry), '{"half an entry');
+    corrupted.push(entries.map((entry) => join(cache, area, entry)));
+  }
+  return corrupted;
+}
+
+function parses(file: string): boolean {
+  try {
+    JSON.parse(readFileSync(file, 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('npm run build on bad input, interrupted, or started twice', { timeout: 180_000 }, () => {
   // Faults of one kind share one build: the runner reports every example that failed, so each
   // must be named in the one failure (a build per fault cost 10 s each, the suite's longest file).
@@ -318,37 +345,13 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
     await expectFailureKeptDist(site, outcome, [/\/threads\/#join: anchor missing/, /src\/anchors\.json/, /npm run anchors:update/]);
   });
 
-  it('a corrupted cache entry heals itself: the build succeeds and rewrites it', async () => {
-    const cache = join(suiteDir, 'cache-corrupted');
+  // The build after the interruptions also meets corrupted cache entries: one whole build
+  // checks both that an interrupted build leaves nothing in the way and that a broken entry heals.
+  it('a build interrupted by SIGINT keeps dist/ and cleans up; the next one publishes, healing corrupted cache entries', { timeout: 240_000 }, async () => {
+    // A cache of its own: this case corrupts entries the others read.
+    const cache = join(suiteDir, 'cache-interrupted');
     await cp(sharedCache, cache, { recursive: true });
-    const site = await makeSite(`case-corrupted-cache`, baseline, cache, true);
-    const corrupted: string[][] = [];
-    // Entries this site uses: a quick example's result, and one rendered diagram.
-    const used = { examples: '"id":"locks-counter-unlocked"', diagrams: 'Two threads contending for a lock' };
-    for (const area of ['examples', 'diagrams'] as const) {
-      const names = (await readdir(join(cache, area))).filter((name) => name.endsWith('.json'));
-      // Every entry for it: entries of an older runner or renderer may sit beside the one in use.
-      const entries = names.filter((name) => readFileSync(join(cache, area, name), 'utf8').includes(used[area]));
-      if (entries.length === 0) throw new Error(`No ${area} cache entry to corrupt.`);
-      for (const entry of entries) await writeFile(join(cache, area, entry), '{"half an entry');
-      corrupted.push(entries.map((entry) => join(cache, area, entry)));
-    }
-    const outcome = await build(site);
-    expect(outcome.exitCode, outcome.output.slice(-3000)).toBe(0);
-    const parses = (file: string) => {
-      try {
-        JSON.parse(readFileSync(file, 'utf8'));
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    for (const files of corrupted) expect(files.filter(parses).length).toBeGreaterThan(0);
-    await expectNoSurvivors(site, outcome.pgid);
-  });
-
-  it('a build interrupted by SIGINT keeps dist/, cleans up, and the next build publishes', { timeout: 240_000 }, async () => {
-    const site = await faultySite();
+    const site = await makeSite('case-interrupted', baseline, cache, true);
     await addExample(site, 'slow', 'import time\ntime.sleep(4)\nprint("hello")\n', { timeoutSeconds: '30' });
     const expectInterrupted = async (interrupted: BuildOutcome) => {
       expect(interrupted.exitCode, `${interrupted.signal} ${interrupted.output.slice(-3000)}`).toBe(130);
@@ -371,10 +374,13 @@ describe('npm run build on bad input, interrupted, or started twice', { timeout:
     inAstro.child.kill('SIGINT');
     await expectInterrupted(await inAstro.done);
 
+    const corrupted = await corruptUsedEntries(cache);
     // Publishing replaces dist/ as a whole, so a file only the previous build had is gone after it.
     await writeFile(join(site, 'dist', 'only-in-the-previous-build'), '');
     const again = await build(site);
     expect(again.exitCode, again.output.slice(-3000)).toBe(0);
+    // Each corrupted entry was rewritten whole (entries of an older runner or renderer may stay broken).
+    for (const files of corrupted) expect(files.filter(parses).length, files.join(', ')).toBeGreaterThan(0);
     expect(existsSync(join(site, 'dist', 'only-in-the-previous-build'))).toBe(false);
     expect(await readFile(join(site, 'dist', 'index.html'), 'utf8')).toContain('</html>');
     await expectNoSurvivors(site, again.pgid);
