@@ -17,6 +17,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { formatMs } from '../shared/format.ts';
 
 const PROBE = fileURLToPath(new URL('./python/cpu_speeds.py', import.meta.url));
 
@@ -96,7 +97,7 @@ export function measureOnEvenCpus(probe: Pick<CpuProbe, 'speeds'>, options: Even
     if (extraMs < maxExtraMs) return false;
     if (!saidSpent) {
       log(
-        `[examples] ${label}: ${formatSeconds(extraMs)} spent in this build waiting for the CPUs and measuring again: ` +
+        `[examples] ${label}: ${formatMs(extraMs, 0)} spent in this build waiting for the CPUs and measuring again: ` +
           'the host keeps a CPU busy, so from now on runs are timed without either and their specs judge them',
       );
       saidSpent = true;
@@ -116,7 +117,7 @@ export function measureOnEvenCpus(probe: Pick<CpuProbe, 'speeds'>, options: Even
     }
     extraMs += performance.now() - started;
     if (agree(measured) || budgetSpent(label)) return;
-    log(`[examples] ${label}: the CPUs still disagree after ${formatSeconds(maxWaitMs)}: timing anyway, its spec judges the result`);
+    log(`[examples] ${label}: the CPUs still disagree after ${formatMs(maxWaitMs, 0)}: timing anyway, its spec judges the result`);
   };
 
   return async (label, task) => {
@@ -139,5 +140,3 @@ export function measureOnEvenCpus(probe: Pick<CpuProbe, 'speeds'>, options: Even
     }
   };
 }
-
-const formatSeconds = (ms: number) => `${Math.round(ms / 1000)} s`;
