@@ -69,7 +69,7 @@ export function printReport(f: BenchFigures, targets: readonly Target[]): void {
       ]),
     ),
   );
-  console.log(`Search: "${f.search.query}" typed key by key → first result ${Math.round(f.search.fromFirstKeyMs)} ms after the first key, ${Math.round(f.search.fromLastKeyMs)} ms after the last`);
+  console.log(`Search: "${f.search.query}" typed key by key, ${f.search.keyIntervalMs} ms a key → first result ${Math.round(f.search.fromFirstKeyMs)} ms after the first key, ${Math.round(f.search.fromLastKeyMs)} ms after the last`);
   console.log('Targets');
   console.table(targets.map((t) => ({ target: t.target, value: t.value, result: t.pass ? 'PASS' : 'FAIL' })));
   console.log(`Load average while measuring: ${f.machine.loadAverage1m?.toFixed(1)} on ${f.machine.cpus} CPUs (figures are noisy when it is high).`);

@@ -1,39 +1,84 @@
 /**
- * Starlight's search box (Pagefind UI), answering as you type. Starlight's Search component
- * creates it with `new PagefindUI(options)` from `@pagefind/default-ui` and has no setting for
- * the debounce; `searchAsYouType()` (./search-as-you-type.ts) hands Starlight this class instead,
- * so Starlight's markup, dialog, shortcut and styles stay Starlight's own.
+ * Starlight's search box (Pagefind UI), created when a reader is about to search and answering as
+ * they type. Starlight's Search component imports `@pagefind/default-ui` on every page once it is
+ * idle and mounts it at once (a 150 ms task on a slow phone, Lighthouse's whole Total Blocking Time
+ * on `/processes/`), and has no setting for the debounce; `searchAsYouType()`
+ * (./search-as-you-type.ts) hands Starlight this class instead, so Starlight's markup, dialog,
+ * shortcut and styles stay Starlight's own, and pages where nobody searches load nothing more.
  */
-import { PagefindUI as DefaultPagefindUI, type PagefindUIOptions } from '@pagefind/default-ui';
+import type { PagefindUIOptions } from '@pagefind/default-ui';
 import { searchDebounceMs } from '../search.ts';
 
 /**
- * Pagefind UI loads Pagefind (pagefind.js, its worker, WebAssembly and metadata) when its input
- * gets focus, which is when the dialog opens. These events on the search button come earlier,
- * when a reader is about to search; readers who never do load nothing more.
+ * Events on the search button that come before the dialog opens, when a reader is about to search:
+ * Pagefind UI and then Pagefind (pagefind.js, its worker, WebAssembly and metadata) load then.
  */
 const INTENT_EVENTS = ['pointerenter', 'pointerdown', 'focus'] as const;
 
-export class PagefindUI extends DefaultPagefindUI {
+export class PagefindUI {
   constructor(options: PagefindUIOptions) {
-    super({ ...options, debounceTimeoutMs: searchDebounceMs });
     const container = typeof options.element === 'string' ? document.querySelector(options.element) : options.element;
-    const input = container?.querySelector('input');
-    if (!container || !input) return;
-    holdSearchesUntilLoaded(container, input, `${options.bundlePath ?? '/pagefind/'}pagefind.js`);
+    const dialog = container?.closest('dialog');
+    if (!(container instanceof HTMLElement) || !dialog) return;
+    const standIn = standInFor(container, options);
+    let created: Promise<HTMLInputElement | undefined> | undefined;
+    const create = () => (created ??= createPagefindUI(container, options, standIn));
+    // A focus event that does not move focus starts Pagefind UI's own loading of Pagefind, with its
+    // own options; it loads once, however often it is asked.
+    const warmUp = () => void create().then((input) => input?.dispatchEvent(new FocusEvent('focus')));
     const button = container.closest('site-search')?.querySelector('button[data-open-modal]');
-    // A focus event that does not move focus starts Pagefind UI's own loading, with its own
-    // options; it loads once, however often it is asked.
-    const warmUp = () => input.dispatchEvent(new FocusEvent('focus'));
     for (const type of INTENT_EVENTS) button?.addEventListener(type, warmUp, { once: true, passive: true });
+    // However the dialog opens (button, Ctrl K, a script), the search box must follow.
+    new MutationObserver((_, observer) => {
+      if (!dialog.open) return;
+      observer.disconnect();
+      void create();
+    }).observe(dialog, { attributes: true, attributeFilter: ['open'] });
   }
+}
+
+/**
+ * An input that looks like Pagefind UI's and stands in for it until it is created: Starlight
+ * focuses the dialog's input as it opens, and keys typed before Pagefind UI is there land here
+ * and are handed over.
+ */
+function standInFor(container: HTMLElement, options: PagefindUIOptions): HTMLInputElement {
+  const placeholder = (options['translations'] as { placeholder?: string } | undefined)?.placeholder ?? 'Search';
+  const frame = document.createElement('div');
+  frame.className = 'pagefind-ui pagefind-ui--reset';
+  frame.innerHTML = '<form class="pagefind-ui__form" action="javascript:void(0);"><input class="pagefind-ui__search-input" type="text" autocapitalize="none" enterkeyhint="search"></form>';
+  const input = frame.querySelector('input')!;
+  input.placeholder = input.title = placeholder;
+  container.append(frame);
+  return input;
+}
+
+/** Creates the real Pagefind UI, hands it the stand-in's keys and focus, and returns its input. */
+async function createPagefindUI(container: HTMLElement, options: PagefindUIOptions, standIn: HTMLInputElement): Promise<HTMLInputElement | undefined> {
+  const { PagefindUI: DefaultPagefindUI } = await import('@pagefind/default-ui');
+  const hadFocus = document.activeElement === standIn;
+  const { value, selectionStart, selectionEnd } = standIn;
+  // Out and in within one task: nothing is drawn in between.
+  standIn.closest('.pagefind-ui')?.remove();
+  new DefaultPagefindUI({ ...options, debounceTimeoutMs: searchDebounceMs });
+  const input = container.querySelector('input');
+  if (!input) return undefined;
+  holdSearchesUntilLoaded(container, input, `${options.bundlePath ?? '/pagefind/'}pagefind.js`);
+  input.value = value;
+  if (hadFocus) {
+    input.focus();
+    input.setSelectionRange(selectionStart, selectionEnd);
+  }
+  if (value !== '') input.dispatchEvent(new Event('input'));
+  return input;
 }
 
 /**
  * Until Pagefind has loaded, Pagefind UI makes each search poll for it on a 50 ms timer of its
  * own, so two searches waiting at once finish in either order, and a prefix's results can stay on
  * screen under the whole query (typing pauses longer than the debounce while Pagefind loads).
- * So keystrokes wait here until Pagefind has loaded; then the box's value is searched once.
+ * So keystrokes wait here until Pagefind has loaded and preloaded the index; then the box's value
+ * is searched once.
  */
 function holdSearchesUntilLoaded(container: Element, input: HTMLInputElement, pagefindUrl: string): void {
   let loaded = false;
@@ -42,9 +87,12 @@ function holdSearchesUntilLoaded(container: Element, input: HTMLInputElement, pa
     (loading ??= (async () => {
       // The same URL as Pagefind UI's own import: the same module, fetched once. A failed load is
       // Pagefind UI's to report.
-      await import(/* @vite-ignore */ pagefindUrl).catch(() => undefined);
-      // Pagefind UI finishes its own set-up in the microtasks after the import.
+      const pagefind = (await import(/* @vite-ignore */ pagefindUrl).catch(() => undefined)) as Pagefind | undefined;
+      // Pagefind UI finishes its own set-up (its options) in the microtasks after the import.
       await new Promise((resolve) => setTimeout(resolve));
+      // Pagefind's worker hands one page's data to every search asking for it at once, each search
+      // rewriting it for its own words: a search beside the preload could show the preload's.
+      if (pagefind) await preloadEverything(pagefind).catch(() => undefined);
       loaded = true;
       if (input.value !== '') input.dispatchEvent(new Event('input'));
     })());
@@ -59,4 +107,28 @@ function holdSearchesUntilLoaded(container: Element, input: HTMLInputElement, pa
     },
     { capture: true },
   );
+}
+
+/** The part of Pagefind's JS API (pagefind.js) used here. */
+interface Pagefind {
+  preload(term: string): Promise<void>;
+  search(term: null): Promise<{ results: { data(): Promise<unknown> }[] }>;
+}
+
+/** Above this many pages, preloading everything would fetch more than a reader's searches need. */
+const PRELOAD_ALL_UP_TO_PAGES = 50;
+
+/**
+ * A first search costs more than later ones: Pagefind fetches its WebAssembly, the index chunks of
+ * the words typed and the found pages' fragments (≈ 120 ms here, against ≈ 6 ms once they are in).
+ * This site's whole index is small (18 pages: ≈ 110 kB of index, ≈ 90 kB of fragments), so while
+ * the reader opens the dialog and types, all of it loads, in Pagefind's worker: every chunk (a
+ * preload of each letter and digit reaches every chunk, which Pagefind splits by word) and every
+ * page's fragment (an empty search lists every page).
+ */
+async function preloadEverything(pagefind: Pagefind): Promise<void> {
+  const { results } = await pagefind.search(null);
+  if (results.length > PRELOAD_ALL_UP_TO_PAGES) return;
+  await pagefind.preload([...'abcdefghijklmnopqrstuvwxyz0123456789'].join(' '));
+  await Promise.all(results.map((result) => result.data()));
 }

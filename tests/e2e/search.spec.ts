@@ -184,7 +184,7 @@ const OPEN_SEARCH = {
 for (const [how, open] of Object.entries(OPEN_SEARCH)) {
   test(`opened with ${how} and typed into fast, key by key, the dialog ends on the whole query's answer`, async ({ page }) => {
     await page.goto('/');
-    // Pagefind UI is created once the page is idle; it must be there before the dialog opens.
+    // The search box is there once the page is idle (a stand-in until Pagefind UI is created).
     await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
     const shown = await recordShown(page.locator('#starlight__search'));
     await open(page);
@@ -215,16 +215,49 @@ test("after a prefix's results have shown, typing on fast ends on the whole quer
   await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
 });
 
-test('Pagefind loads when a reader heads for the search button, not with the page', async ({ page }) => {
+/** Pagefind UI's clear button: the stand-in search box has none. */
+const PAGEFIND_UI = '#starlight__search .pagefind-ui__search-clear';
+
+test('Pagefind UI and Pagefind load when a reader heads for the search button, not with the page', async ({ page }) => {
   const requested: string[] = [];
   page.context().on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto('/locks/', { waitUntil: 'networkidle' });
   await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+  await expect(page.locator(PAGEFIND_UI)).toHaveCount(0);
   expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
   const loaded = page.waitForRequest((request) => new URL(request.url()).pathname === '/pagefind/pagefind.js');
   await page.getByRole('button', { name: 'Search' }).hover();
   await loaded;
+  await expect(page.locator(PAGEFIND_UI)).toBeAttached();
   await expect(page.getByRole('dialog', { name: 'Search' })).toBeHidden();
+});
+
+test('keys typed before Pagefind UI has loaded are handed to it, with the focus, and searched as the whole query', async ({ page }) => {
+  await page.goto('/', { waitUntil: 'networkidle' });
+  await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+  // Every script the page asks for from now on waits: the page's own have all loaded, so this
+  // holds back Pagefind UI's, which loads once the dialog opens.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route('**/_astro/*.js', async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  const shown = await recordShown(dialog);
+  await page.keyboard.type('fork');
+  await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('fork');
+  expect(held, "Pagefind UI's script was not held back: the test typed into the real search box").toBeGreaterThan(0);
+  await expect(page.locator(PAGEFIND_UI)).toHaveCount(0);
+  release();
+  await expect(page.locator(PAGEFIND_UI)).toBeAttached();
+  await expect(dialog.getByRole('textbox', { name: 'Search' })).toBeFocused();
+  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
+  await page.keyboard.type(' server');
+  await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('fork server');
 });
 
 test('keys typed while Pagefind is still loading are searched once it has loaded, as the whole query', async ({ page }) => {
