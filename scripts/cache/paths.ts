@@ -8,9 +8,10 @@ import { isAbsolute, join, resolve } from 'node:path';
  * The cache folders and what each holds:
  * `examples` verified example results, `interpreters` what each Python reported about itself,
  * `diagrams` rendered and finished SVG, `python` interpreters the build obtained (CPython 3.14),
- * `pages` the components each page's MDX uses (parsing every page took most of a warm build's plan).
+ * `pages` the components each page's MDX uses (parsing every page took most of a warm build's plan),
+ * `anchors` the heading ids of each built page (parsing them took a second of every warm build).
  */
-export type CacheArea = 'examples' | 'interpreters' | 'diagrams' | 'python' | 'pages';
+export type CacheArea = 'examples' | 'interpreters' | 'diagrams' | 'python' | 'pages' | 'anchors';
 
 /**
  * The cache root: `PYCONC_CACHE_DIR` (absolute, or relative to the project) when set, e.g. for a CI

@@ -4,7 +4,7 @@
  * starts no Python at all.
  */
 import { execFile } from 'node:child_process';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -114,7 +114,12 @@ async function throughPyenvShim(
   requested: string,
   env: NodeJS.ProcessEnv,
 ): Promise<string | undefined> {
-  const head = (await readFile(file)).subarray(0, 1024).toString('latin1');
+  // The first KiB only: an interpreter's binary is megabytes, and this runs on every build.
+  const handle = await open(file);
+  const head = await handle
+    .read(Buffer.alloc(1024), 0, 1024, 0)
+    .then(({ buffer, bytesRead }) => buffer.subarray(0, bytesRead).toString('latin1'))
+    .finally(() => handle.close());
   const pyenv = /exec "([^"]*\/pyenv)" exec/.exec(head)?.[1];
   if (!pyenv) return undefined;
   const program = requested.split('/').pop() ?? requested;

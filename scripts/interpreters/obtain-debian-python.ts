@@ -17,9 +17,10 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, constants, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { access, constants, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { contentKey } from '../cache/content-key.ts';
 import { checkRequestedVersion, identifyPython, mismatch, type PythonIdentity } from './identify-python.ts';
 import {
   createPrivateApt,
@@ -115,9 +116,24 @@ async function verifyInstall(install: string, version: string): Promise<PythonId
 }
 
 /**
+ * A published install never changes, so once it has passed verifyInstall the check is not run
+ * again (starting it was a third of a second of every warm build) until this stamp changes: the
+ * binary and every folder its loader, libraries and modules live in (a file removed or added
+ * changes its folder), and what the check asks for.
+ */
+const VERIFIED = '.verified';
+
+async function installStamp(install: string, version: string): Promise<string> {
+  const lib = join(install, 'usr', 'lib');
+  const paths = [pythonIn(install, version), lib, ...(await readdir(lib).catch(() => [])).map((entry) => join(lib, entry)), join(lib, `python${version}`, 'lib-dynload')];
+  const stats = await Promise.all(paths.map(async (path) => stat(path).then(({ ino, size, mtimeMs }) => [ino, size, mtimeMs], () => null)));
+  return contentKey({ stats, modules: REQUIRED_MODULES, version });
+}
+
+/**
  * The interpreter a previous obtain left in `cacheDir`, if it still runs and is what was asked
- * for (checked by running it: no apt, about a tenth of a second); otherwise undefined, after
- * saying why through `log` when there was one.
+ * for (checked by running it once: no apt, about a tenth of a second; see VERIFIED); otherwise
+ * undefined, after saying why through `log` when there was one.
  */
 export async function cachedDebianPython(options: ObtainDebianPythonOptions): Promise<string | undefined> {
   const { version, log = console.log } = options;
@@ -126,7 +142,10 @@ export async function cachedDebianPython(options: ObtainDebianPythonOptions): Pr
   const install = await publishedInstall(cacheDir, version);
   if (!install) return undefined;
   try {
+    const stamp = await installStamp(install, version);
+    if ((await readFile(join(install, VERIFIED), 'utf8').catch(() => undefined)) === stamp) return pythonIn(install, version);
     await verifyInstall(install, version);
+    await writeFile(join(install, VERIFIED), stamp);
     return pythonIn(install, version);
   } catch (error) {
     log(`[python] the cached CPython ${version} (${install}) does not work: ${(error as Error).message}`);

@@ -4,10 +4,11 @@
  * manifest only through `npm run anchors:update`, so every change to it is a reviewed diff.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { z } from 'astro/zod';
-import { fromHtml } from 'hast-util-from-html';
-import { select, selectAll } from 'hast-util-select';
+import { codeVersion, contentKey } from '../cache/content-key.ts';
+import { createJsonCache } from '../cache/json-cache.ts';
 
 /** A site path as published: leading and trailing slash, e.g. `/locks/` (the home page is `/`). */
 const SitePath = z.string().regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/, 'a site path like /locks/');
@@ -22,21 +23,46 @@ export type Redirects = Readonly<Record<string, string>>;
 /** Heading anchors people can link to: Starlight renders a page's own content in `.sl-markdown-content`. */
 const HEADING_ANCHORS = ['h2', 'h3', 'h4', 'h5', 'h6'].map((h) => `.sl-markdown-content ${h}[id]`).join(', ');
 
+/** One page's heading ids, in page order; null for a redirect page. */
+const PageAnchors = z.array(z.string()).nullable();
+
+/** Reads one built page. The HTML parser loads on first use: a warm build finds every page in the cache. */
+async function pageAnchors(html: string): Promise<z.infer<typeof PageAnchors>> {
+  const [{ fromHtml }, { select, selectAll }] = await Promise.all([import('hast-util-from-html'), import('hast-util-select')]);
+  const tree = fromHtml(html);
+  if (select('meta[http-equiv="refresh"]', tree)) return null;
+  return selectAll(HEADING_ANCHORS, tree).map((heading) => String(heading.properties['id']));
+}
+
 /**
  * Reads every page of a built site (`<dir>/**\/index.html`) and returns its URL and heading ids.
  * Redirect pages (a meta refresh, src/pages/[...from].astro) are left out: src/redirects.ts is their source of truth.
+ * With `cacheDir`, each page's ids are kept by its HTML (and this module's code): parsing every
+ * page was a second of every warm build, and most builds publish most pages unchanged.
  */
-export function extractAnchors(siteDir: string): AnchorsManifest {
-  const pages: AnchorsManifest = {};
+export async function extractAnchors(siteDir: string, cacheDir?: string): Promise<AnchorsManifest> {
   const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
     .sort();
-  for (const file of files) {
-    const tree = fromHtml(readFileSync(join(siteDir, file), 'utf8'));
-    if (select('meta[http-equiv="refresh"]', tree)) continue;
-    const url = `/${file.slice(0, -'index.html'.length).split(sep).join('/')}`;
-    pages[url] = selectAll(HEADING_ANCHORS, tree).map((heading) => String(heading.properties['id']));
-  }
+  const cache = cacheDir === undefined ? undefined : createJsonCache(cacheDir, PageAnchors);
+  const code = cache && (await codeVersion([new URL(import.meta.url)]));
+  const anchors = await Promise.all(
+    files.map(async (file) => {
+      const html = await readFile(join(siteDir, file), 'utf8');
+      if (!cache) return pageAnchors(html);
+      const key = contentKey({ html, code });
+      const cached = await cache.get(key);
+      if (cached !== undefined) return cached;
+      const read = await pageAnchors(html);
+      await cache.set(key, read);
+      return read;
+    }),
+  );
+  const pages: AnchorsManifest = {};
+  files.forEach((file, index) => {
+    const ids = anchors[index];
+    if (ids) pages[`/${file.slice(0, -'index.html'.length).split(sep).join('/')}`] = ids;
+  });
   return pages;
 }
 

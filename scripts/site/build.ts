@@ -11,7 +11,7 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { redirects } from '../../src/redirects.ts';
-import { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } from './anchors.ts';
+import { cacheDir } from '../cache/paths.ts';
 import { lockAstroBuild } from './astro-lock.ts';
 import { cleanUpAfterDeadBuilds, createStaging, publish } from './publish.ts';
 import { runAstroBuild, summariseAstroError, type AstroBuild } from './run-astro-build.ts';
@@ -32,8 +32,9 @@ class BuildFailure extends Error {
   }
 }
 
-function checkAnchors(staging: string): void {
-  const built = extractAnchors(staging);
+async function checkAnchors(staging: string): Promise<void> {
+  const { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } = await import('./anchors.ts');
+  const built = await extractAnchors(staging, cacheDir(root, 'anchors'));
   const manifest = readManifest(manifestPath);
   if (updateAnchors) {
     const updated = updateManifest(manifest, built, redirects);
@@ -86,6 +87,8 @@ async function build(): Promise<void> {
     if (interrupted || !unlock) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
     log(`1/3 astro build into ${staging}`);
     astro = runAstroBuild(root, staging);
+    // The anchors check loads (a tenth of a second: zod) while Astro builds in its own process.
+    void import('./anchors.ts');
     const result = await astro.done.finally(unlock);
     if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
     if (result !== 0) {
@@ -97,7 +100,7 @@ async function build(): Promise<void> {
       );
     }
     log('2/3 anchors: checking src/anchors.json against the new build');
-    checkAnchors(staging);
+    await checkAnchors(staging);
     if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
     log('3/3 publish: swapping the new build into dist/');
     publish(staging, dist, root);

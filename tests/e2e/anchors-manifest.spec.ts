@@ -6,7 +6,7 @@ import { builtSite, pages } from './site.ts';
 const manifestPath = fileURLToPath(new URL('../../src/anchors.json', import.meta.url));
 
 test('src/anchors.json lists every published URL and heading anchor (else: npm run anchors:update)', () => {
-  expect(findUnlisted(readManifest(manifestPath), builtSite())).toEqual([]);
+  expect(findUnlisted(readManifest(manifestPath), builtSite)).toEqual([]);
 });
 
 test('the sitemap lists exactly the published pages', async ({ page }) => {

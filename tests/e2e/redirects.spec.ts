@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { redirects } from '../../src/redirects.ts';
 import { builtSite } from './site.ts';
 
-const anchors = builtSite();
+const anchors = builtSite;
 
 for (const [from, to] of Object.entries(redirects)) {
   test(`${from} redirects to ${to}`, async ({ page }) => {

@@ -24,13 +24,10 @@ export function builtHtmlFiles(): string[] {
 }
 
 /** Pages and heading anchors of the built site (dist/), read once when the specs load. */
-export function builtSite(): AnchorsManifest {
-  requireBuild();
-  return extractAnchors(dist);
-}
+export const builtSite: AnchorsManifest = await (requireBuild(), extractAnchors(dist));
 
 /** Every published page URL (`/`, `/locks/`, …), in a stable order. */
-export const pages = Object.keys(builtSite()).sort();
+export const pages = Object.keys(builtSite).sort();
 
 /**
  * Collects what goes wrong while a page loads: console errors, uncaught exceptions, requests

@@ -65,6 +65,22 @@ describe('cachedDebianPython', () => {
     expect(await cachedDebianPython({ version: '3.14', cacheDir, log })).toBeUndefined();
     expect(lines.join('\n')).toContain('reports sys.executable /elsewhere/python3.14');
   });
+
+  it('starts a working install once to check it, and again only when its files changed', async () => {
+    const runs = join(cacheDir, 'runs');
+    const binary = join(cacheDir, 'cpython-3.14-1-0123abcd', 'usr', 'bin', 'python3.14');
+    const answer = { executable: binary, version: '3.14.8', implementation: 'cpython', freeThreaded: false };
+    await fakeInstall(`echo run >> ${runs}; echo '${JSON.stringify(answer)}'`);
+    const started = async () => (await readFile(runs, 'utf8')).split('\n').filter(Boolean).length;
+    expect(await cachedDebianPython({ version: '3.14', cacheDir, log })).toBe(binary);
+    expect(await cachedDebianPython({ version: '3.14', cacheDir, log })).toBe(binary);
+    expect(await started()).toBe(1);
+    // A library folder appears: the install is checked again.
+    await mkdir(join(cacheDir, 'cpython-3.14-1-0123abcd', 'usr', 'lib', 'x86_64-linux-gnu'), { recursive: true });
+    expect(await cachedDebianPython({ version: '3.14', cacheDir, log })).toBe(binary);
+    expect(await started()).toBe(2);
+    expect(lines).toEqual([]);
+  });
 });
 
 describe('obtainDebianPython', () => {

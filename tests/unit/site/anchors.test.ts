@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,27 @@ const site = fileURLToPath(new URL('../../fixtures/anchors-site', import.meta.ur
 const built = { '/': ['what-this-covers'], '/locks/': ['mutual-exclusion', 'threading-lock', 'with-statement'] };
 
 describe('extractAnchors', () => {
-  test('lists each page with the ids of its content headings, skipping redirects and 404', () => {
-    expect(extractAnchors(site)).toEqual(built);
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('lists each page with the ids of its content headings, skipping redirects and 404', async () => {
+    expect(await extractAnchors(site)).toEqual(built);
+  });
+
+  test('with a cache: the same answer, kept per page, and a page whose HTML changed is read again', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'anchors-'));
+    const copy = join(dir, 'site');
+    const cache = join(dir, 'cache');
+    cpSync(site, copy, { recursive: true });
+    expect(await extractAnchors(copy, cache)).toEqual(built);
+    // One entry per page read: the home page, Locks and the redirect page.
+    expect(readdirSync(cache)).toHaveLength(3);
+    expect(await extractAnchors(copy, cache)).toEqual(built);
+    const locks = join(copy, 'locks', 'index.html');
+    writeFileSync(locks, readFileSync(locks, 'utf8').replace('<h4 id="with-statement">With</h4>', ''));
+    expect(await extractAnchors(copy, cache)).toEqual({ ...built, '/locks/': ['mutual-exclusion', 'threading-lock'] });
   });
 });
 
