@@ -22,7 +22,13 @@ export class PagefindUI {
     if (!(container instanceof HTMLElement) || !dialog) return;
     const standIn = standInFor(container, options);
     let created: Promise<HTMLInputElement | undefined> | undefined;
-    const create = () => (created ??= createPagefindUI(container, options, standIn));
+    const create = () =>
+      (created ??= createPagefindUI(container, options, standIn).catch((error: unknown) => {
+        // Not loaded (offline, a new deploy): the stand-in keeps the keys, the next intent tries again.
+        created = undefined;
+        console.error(error);
+        return undefined;
+      }));
     // A focus event that does not move focus starts Pagefind UI's own loading of Pagefind, with its
     // own options; it loads once, however often it is asked.
     const warmUp = () => void create().then((input) => input?.dispatchEvent(new FocusEvent('focus')));
@@ -40,17 +46,47 @@ export class PagefindUI {
 /**
  * An input that looks like Pagefind UI's and stands in for it until it is created: Starlight
  * focuses the dialog's input as it opens, and keys typed before Pagefind UI is there land here
- * and are handed over.
+ * and are handed over. Pagefind UI's styles are scoped to a class Svelte made (`svelte-…`); it is
+ * read from the page's CSS, so the stand-in looks the same whatever Pagefind's version.
  */
 function standInFor(container: HTMLElement, options: PagefindUIOptions): HTMLInputElement {
   const placeholder = (options['translations'] as { placeholder?: string } | undefined)?.placeholder ?? 'Search';
+  const scope = pagefindStyleScope() ?? '';
   const frame = document.createElement('div');
-  frame.className = 'pagefind-ui pagefind-ui--reset';
-  frame.innerHTML = '<form class="pagefind-ui__form" action="javascript:void(0);"><input class="pagefind-ui__search-input" type="text" autocapitalize="none" enterkeyhint="search"></form>';
-  const input = frame.querySelector('input')!;
-  input.placeholder = input.title = placeholder;
+  frame.className = `pagefind-ui pagefind-ui--reset ${scope}`;
+  const form = frame.appendChild(document.createElement('form'));
+  form.className = `pagefind-ui__form ${scope}`;
+  form.action = 'javascript:void(0);';
+  const input = form.appendChild(document.createElement('input'));
+  input.className = `pagefind-ui__search-input ${scope}`;
+  Object.assign(input, { type: 'text', placeholder, title: placeholder, autocapitalize: 'none', enterKeyHint: 'search' });
   container.append(frame);
   return input;
+}
+
+/** The Svelte class of Pagefind UI's input rule in the page's style sheets, through layers and media rules. */
+function pagefindStyleScope(): string | undefined {
+  const find = (rules: CSSRuleList): string | undefined => {
+    for (const rule of rules) {
+      const scope =
+        rule instanceof CSSStyleRule
+          ? /\.pagefind-ui__search-input\.(svelte-[\w-]+)/.exec(rule.selectorText)?.[1]
+          : rule instanceof CSSGroupingRule
+            ? find(rule.cssRules)
+            : undefined;
+      if (scope) return scope;
+    }
+    return undefined;
+  };
+  for (const sheet of document.styleSheets) {
+    try {
+      const scope = find(sheet.cssRules);
+      if (scope) return scope;
+    } catch {
+      // Another origin's sheet cannot be read, and holds no Pagefind UI styles.
+    }
+  }
+  return undefined;
 }
 
 /** Creates the real Pagefind UI, hands it the stand-in's keys and focus, and returns its input. */

@@ -252,9 +252,12 @@ test('keys typed before Pagefind UI has loaded are handed to it, with the focus,
   await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('fork');
   expect(held, "Pagefind UI's script was not held back: the test typed into the real search box").toBeGreaterThan(0);
   await expect(page.locator(PAGEFIND_UI)).toHaveCount(0);
+  // The stand-in looks like Pagefind UI's box (its styles, read from the page): nothing jumps.
+  const standIn = await dialog.getByRole('textbox', { name: 'Search' }).boundingBox();
   release();
   await expect(page.locator(PAGEFIND_UI)).toBeAttached();
   await expect(dialog.getByRole('textbox', { name: 'Search' })).toBeFocused();
+  expect(await dialog.getByRole('textbox', { name: 'Search' }).boundingBox()).toEqual(standIn);
   await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
   await page.keyboard.type(' server');
   await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('fork server');
