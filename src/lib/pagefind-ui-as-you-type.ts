@@ -34,7 +34,14 @@ export class PagefindUI {
     const warmUp = () => void create().then((input) => input?.dispatchEvent(new FocusEvent('focus')));
     const button = container.closest('site-search')?.querySelector('button[data-open-modal]');
     for (const type of INTENT_EVENTS) button?.addEventListener(type, warmUp, { once: true, passive: true });
-    // However the dialog opens (button, Ctrl K, a script), the search box must follow.
+    // However the dialog opens (button, Ctrl K, a script), the search box must follow. Starlight
+    // creates this once the page is idle: on a busy machine a reader can open the dialog before,
+    // and Starlight found no input to focus then.
+    if (dialog.open) {
+      standIn.focus();
+      void create();
+      return;
+    }
     new MutationObserver((_, observer) => {
       if (!dialog.open) return;
       observer.disconnect();

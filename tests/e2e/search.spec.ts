@@ -263,6 +263,29 @@ test('keys typed before Pagefind UI has loaded are handed to it, with the focus,
   await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('fork server');
 });
 
+test('a dialog opened before the page was idle (search box not made yet) gets the search box, focused, when it is', async ({ page }) => {
+  // Starlight makes the search box once the page is idle; a busy machine can take seconds.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/pagefind-ui-as-you-type.*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  const asked = page.waitForRequest('**/_astro/pagefind-ui-as-you-type.*.js');
+  await page.goto('/');
+  await asked;
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('textbox')).toHaveCount(0);
+  release();
+  const input = dialog.getByRole('textbox', { name: 'Search' });
+  await expect(input).toBeFocused();
+  const shown = await recordShown(dialog);
+  await page.keyboard.type('fork');
+  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
+});
+
 test('keys typed while Pagefind is still loading are searched once it has loaded, as the whole query', async ({ page }) => {
   await page.goto('/');
   let release = () => {};
