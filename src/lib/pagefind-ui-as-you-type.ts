@@ -30,22 +30,20 @@ export class PagefindUI {
         return undefined;
       }));
     // A focus event that does not move focus starts Pagefind UI's own loading of Pagefind, with its
-    // own options; it loads once, however often it is asked.
+    // own options; both load once, however often they are asked (every intent asks: after a failed
+    // load, the next one tries again).
     const warmUp = () => void create().then((input) => input?.dispatchEvent(new FocusEvent('focus')));
     const button = container.closest('site-search')?.querySelector('button[data-open-modal]');
-    for (const type of INTENT_EVENTS) button?.addEventListener(type, warmUp, { once: true, passive: true });
+    for (const type of INTENT_EVENTS) button?.addEventListener(type, warmUp, { passive: true });
     // However the dialog opens (button, Ctrl K, a script), the search box must follow. Starlight
     // creates this once the page is idle: on a busy machine a reader can open the dialog before,
     // and Starlight found no input to focus then.
     if (dialog.open) {
       standIn.focus();
       void create();
-      return;
     }
-    new MutationObserver((_, observer) => {
-      if (!dialog.open) return;
-      observer.disconnect();
-      void create();
+    new MutationObserver(() => {
+      if (dialog.open) void create();
     }).observe(dialog, { attributes: true, attributeFilter: ['open'] });
   }
 }

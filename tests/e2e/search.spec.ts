@@ -286,6 +286,26 @@ test('a dialog opened before the page was idle (search box not made yet) gets th
   await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
 });
 
+test("when Pagefind UI's script fails to load (offline, a new deploy), the next intent loads it and the search works", async ({ page }) => {
+  await page.goto('/', { waitUntil: 'networkidle' });
+  // Every script asked for from now on fails: the page's own have all loaded.
+  await page.route('**/_astro/*.js', (route) => route.abort());
+  const failed = page.waitForEvent('requestfailed');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await failed;
+  await expect(page.locator(PAGEFIND_UI)).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.unroute('**/_astro/*.js');
+  await page.mouse.move(0, 0);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator(PAGEFIND_UI)).toBeAttached();
+  const shown = await recordShown(dialog);
+  await dialog.getByRole('textbox', { name: 'Search' }).pressSequentially('fork');
+  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
+});
+
 test('keys typed while Pagefind is still loading are searched once it has loaded, as the whole query', async ({ page }) => {
   await page.goto('/');
   let release = () => {};
