@@ -290,7 +290,8 @@ test("when Pagefind UI's script fails to load (offline, a new deploy), the next 
   await page.goto('/', { waitUntil: 'networkidle' });
   // Every script asked for from now on fails: the page's own have all loaded.
   await page.route('**/_astro/*.js', (route) => route.abort());
-  const failed = page.waitForEvent('requestfailed');
+  // The search box logs the failure once it has given up on this load (and only then retries).
+  const failed = page.waitForEvent('console', (message) => message.type() === 'error' && message.text().includes('dynamically imported module'));
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await page.getByRole('button', { name: 'Search' }).click();
   await failed;
