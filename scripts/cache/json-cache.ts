@@ -13,10 +13,12 @@ export interface JsonCache<T> {
   get(key: string): Promise<T | undefined>;
   /** Stores the entry; readers see the old one or the new one, never a mix. */
   set(key: string, value: T): Promise<void>;
+  /** The entry, or else what `compute` returns, stored under `key` before it is returned. */
+  getOrSet(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 export function createJsonCache<T>(directory: string, schema: z.ZodType<T>): JsonCache<T> {
-  return {
+  const cache: JsonCache<T> = {
     async get(key) {
       let text: string;
       try {
@@ -47,5 +49,13 @@ export function createJsonCache<T>(directory: string, schema: z.ZodType<T>): Jso
         );
       }
     },
+    async getOrSet(key, compute) {
+      const cached = await cache.get(key);
+      if (cached !== undefined) return cached;
+      const value = await compute();
+      await cache.set(key, value);
+      return value;
+    },
   };
+  return cache;
 }

@@ -74,17 +74,13 @@ export async function buildDiagrams(
   const cache = createJsonCache(options.cacheDir, finishedSvgSchema);
   const svgoVersion = packageVersion('svgo');
   let finishedNow = 0;
-  const finish = async (rendered: RenderedSvg, idPrefix: string, origin: string): Promise<FinishedSvg> => {
-    const key = finishKey(rendered, idPrefix, finishCode, svgoVersion);
-    const hit = await cache.get(key);
-    if (hit) return hit;
-    // Loaded only when something must be finished: a warm build never imports svgo.
-    const { finishSvg } = await import('./finish-svg.ts');
-    const finished = finishSvg(rendered, idPrefix, origin);
-    finishedNow += 1;
-    await cache.set(key, finished);
-    return finished;
-  };
+  const finish = (rendered: RenderedSvg, idPrefix: string, origin: string): Promise<FinishedSvg> =>
+    cache.getOrSet(finishKey(rendered, idPrefix, finishCode, svgoVersion), async () => {
+      // Loaded only when something must be finished: a warm build never imports svgo.
+      const { finishSvg } = await import('./finish-svg.ts');
+      finishedNow += 1;
+      return finishSvg(rendered, idPrefix, origin);
+    });
   const built = await Promise.all(
     diagrams.map(async (diagram) => {
       const steps = parseSteps(diagram.source);

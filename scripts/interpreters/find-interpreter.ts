@@ -53,9 +53,7 @@ export async function findInterpreter(
   // taskset, must probe again (and so re-run the examples, whose timings depend on them).
   const key = contentKey({ executable, ino, size, mtimeMs, probe: PROBE, cpus: cpus().length, usable: availableParallelism() });
   const cache = createJsonCache(cacheDir, interpreterInfoSchema);
-  const cached = await cache.get(key);
-  const info = cached ?? (await probe(requested, executable));
-  if (!cached) await cache.set(key, info);
+  const info = await cache.getOrSet(key, () => probe(requested, executable));
   const [major, minor] = info.versionInfo;
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
     throw new Error(

@@ -62,13 +62,7 @@ export async function readComponentUses(root: string, docsDir: string, cacheDir?
       const text = await readFile(file, 'utf8');
       const page = relative(root, file);
       const parse = async () => (await import('./parse-page-uses.ts')).componentUses(text, page);
-      if (!cache) return parse();
-      const key = contentKey({ text, page, code });
-      const cached = await cache.get(key);
-      if (cached) return cached;
-      const uses = await parse();
-      await cache.set(key, uses);
-      return uses;
+      return cache ? cache.getOrSet(contentKey({ text, page, code }), parse) : parse();
     }),
   );
   return perPage.flat();

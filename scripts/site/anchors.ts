@@ -49,13 +49,7 @@ export async function extractAnchors(siteDir: string, cacheDir?: string): Promis
   const anchors = await Promise.all(
     files.map(async (file) => {
       const html = await readFile(join(siteDir, file), 'utf8');
-      if (!cache) return pageAnchors(html);
-      const key = contentKey({ html, code });
-      const cached = await cache.get(key);
-      if (cached !== undefined) return cached;
-      const read = await pageAnchors(html);
-      await cache.set(key, read);
-      return read;
+      return cache ? cache.getOrSet(contentKey({ html, code }), () => pageAnchors(html)) : pageAnchors(html);
     }),
   );
   const pages: AnchorsManifest = {};

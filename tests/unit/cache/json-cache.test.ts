@@ -23,6 +23,18 @@ describe('createJsonCache', () => {
     expect(await readdir(dir)).toEqual(['k.json']);
   });
 
+  it('getOrSet computes and stores on a miss, then reads back without computing', async () => {
+    const cache = createJsonCache(dir, schema);
+    let computed = 0;
+    const compute = async () => ({ n: ++computed });
+    expect(await cache.getOrSet('k', compute)).toEqual({ n: 1 });
+    expect(await cache.getOrSet('k', compute)).toEqual({ n: 1 });
+    expect(computed).toBe(1);
+    await writeFile(join(dir, 'k.json'), '{"n": ');
+    expect(await cache.getOrSet('k', compute)).toEqual({ n: 2 });
+    expect(await cache.get('k')).toEqual({ n: 2 });
+  });
+
   it('treats corrupt entries and entries of an older shape as misses, never as results', async () => {
     const cache = createJsonCache(dir, schema);
     await writeFile(join(dir, 'corrupt.json'), '{"n": 1');
