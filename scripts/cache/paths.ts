@@ -9,9 +9,10 @@ import { isAbsolute, join, resolve } from 'node:path';
  * `examples` verified example results, `interpreters` what each Python reported about itself,
  * `diagrams` rendered and finished SVG, `python` interpreters the build obtained (CPython 3.14),
  * `pages` the components each page's MDX uses (parsing every page took most of a warm build's plan),
+ * `specs` each example's spec, parsed and validated (parsing the YAML took most of what was left),
  * `anchors` the heading ids of each built page (parsing them took a second of every warm build).
  */
-export type CacheArea = 'examples' | 'interpreters' | 'diagrams' | 'python' | 'pages' | 'anchors';
+export type CacheArea = 'examples' | 'interpreters' | 'diagrams' | 'python' | 'pages' | 'specs' | 'anchors';
 
 /**
  * The cache root: `PYCONC_CACHE_DIR` (absolute, or relative to the project) when set, e.g. for a CI

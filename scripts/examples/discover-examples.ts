@@ -4,8 +4,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseSpec } from './parse-spec.ts';
-import type { ExampleSpec } from './spec-schema.ts';
+import { codeVersion, contentKey } from '../cache/content-key.ts';
+import { createJsonCache } from '../cache/json-cache.ts';
+import { exampleSpecSchema, type ExampleSpec } from './spec-schema.ts';
+
+/** The parser (loaded on a cache miss only) and the schema: their code is part of every cached spec's key. */
+const SPEC_CODE = [new URL('./parse-spec.ts', import.meta.url), new URL('./spec-schema.ts', import.meta.url)];
 
 export interface ExampleFiles {
   id: string;
@@ -21,8 +25,14 @@ export interface ExampleFiles {
 
 const SPEC_SUFFIX = '.spec.yaml';
 
-export async function discoverExamples(root: string, examplesDir: string): Promise<ExampleFiles[]> {
+/**
+ * Every example, sorted by id. With `cacheDir` (the `specs` cache area), each spec is kept parsed by
+ * its text: parsing 50 specs' YAML was most of a warm build's plan, reading them back is not.
+ */
+export async function discoverExamples(root: string, examplesDir: string, cacheDir?: string): Promise<ExampleFiles[]> {
   const dir = resolve(root, examplesDir);
+  const cache = cacheDir === undefined ? undefined : createJsonCache<ExampleSpec>(cacheDir, exampleSpecSchema);
+  const code = cache && (await codeVersion(SPEC_CODE));
   const names = await readdir(dir);
   const ids = names.filter((n) => n.endsWith('.py')).map((n) => n.slice(0, -'.py'.length));
   const orphanSpecs = names
@@ -49,6 +59,7 @@ export async function discoverExamples(root: string, examplesDir: string): Promi
           { cause: error },
         );
       }
+      const parse = async () => (await import('./parse-spec.ts')).parseSpec(specText, specFile);
       return {
         id,
         sourcePath,
@@ -56,7 +67,7 @@ export async function discoverExamples(root: string, examplesDir: string): Promi
         specFile,
         source: await readFile(sourcePath, 'utf8'),
         specText,
-        spec: parseSpec(specText, specFile),
+        spec: await (cache ? cache.getOrSet(contentKey({ specText, code }), parse) : parse()),
       };
     }),
   );

@@ -4,14 +4,15 @@
  * starts no Python at all.
  */
 import { execFile } from 'node:child_process';
-import { open, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { contentKey } from '../cache/content-key.ts';
 import { createJsonCache } from '../cache/json-cache.ts';
-import { isExecutable } from '../shared/is-executable.ts';
+import { isExecutable, searchPath } from '../shared/is-executable.ts';
 import { interpreterInfoSchema, type InterpreterInfo } from './interpreter-info.ts';
+import { pyenvWhich, readPyenvShim } from './pyenv-shim.ts';
 
 const run = promisify(execFile);
 
@@ -47,7 +48,7 @@ export async function findInterpreter(
   cacheDir: string,
   env: NodeJS.ProcessEnv,
 ): Promise<InterpreterInfo> {
-  const executable = await resolveExecutable(requested, env);
+  const executable = await resolveExecutable(requested, env, cacheDir);
   const { ino, size, mtimeMs } = await stat(executable);
   // CPUs are the machine's, not the executable's: a cache restored elsewhere, or a build under
   // taskset, must probe again (and so re-run the examples, whose timings depend on them).
@@ -77,8 +78,8 @@ async function probe(requested: string, executable: string): Promise<Interpreter
   }
 }
 
-/** PATH lookup, then through a pyenv shim to the interpreter it would run, then realpath. */
-async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv): Promise<string> {
+/** PATH lookup, then through a pyenv shim to the interpreter it would run (scripts/interpreters/pyenv-shim.ts), then realpath. */
+async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv, cacheDir: string): Promise<string> {
   const found = requested.includes('/') ? await executableAt(resolve(requested)) : await searchPath(requested, env);
   if (!found) {
     throw new Error(
@@ -86,41 +87,10 @@ async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv): Pro
         'Fix: install it, or set PYTHONS to Python 3.9+ interpreters (names on PATH or paths, e.g. PYTHONS="python3.11 /opt/python3.14/bin/python3.14").',
     );
   }
-  const shimTarget = await throughPyenvShim(found, requested, env);
-  return realpath(shimTarget ?? found);
+  const shim = await readPyenvShim(found);
+  return realpath(shim ? await pyenvWhich(shim, basename(requested), env, cacheDir) : found);
 }
 
 async function executableAt(path: string): Promise<string | undefined> {
   return (await isExecutable(path)) ? path : undefined;
-}
-
-/** The first `name` on PATH that is executable. */
-export async function searchPath(name: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
-    if (isAbsolute(dir) && (await isExecutable(join(dir, name)))) return join(dir, name);
-  }
-  return undefined;
-}
-
-/**
- * A pyenv shim is a shell script whose target depends on PYENV_VERSION and
- * .python-version; its own file never changes, so it cannot identify an interpreter.
- * `pyenv which` (a shell script too, no Python) names the real one.
- */
-async function throughPyenvShim(
-  file: string,
-  requested: string,
-  env: NodeJS.ProcessEnv,
-): Promise<string | undefined> {
-  // The first KiB only: an interpreter's binary is megabytes, and this runs on every build.
-  const handle = await open(file);
-  const head = await handle
-    .read(Buffer.alloc(1024), 0, 1024, 0)
-    .then(({ buffer, bytesRead }) => buffer.subarray(0, bytesRead).toString('latin1'))
-    .finally(() => handle.close());
-  const pyenv = /exec "([^"]*\/pyenv)" exec/.exec(head)?.[1];
-  if (!pyenv) return undefined;
-  const program = requested.split('/').pop() ?? requested;
-  const { stdout } = await run(pyenv, ['which', program], { env });
-  return stdout.trim();
 }

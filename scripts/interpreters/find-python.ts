@@ -7,6 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { searchPath } from '../shared/is-executable.ts';
 import { checkRequestedVersion, identifyPython, mismatch, programName, type PythonRequest } from './identify-python.ts';
 import { obtainDebianPython } from './obtain-debian-python.ts';
 
@@ -60,6 +61,7 @@ export async function findOrObtainPython(options: FindOrObtainPythonOptions): Pr
  */
 async function uvPythonFind(request: PythonRequest, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const wanted = `${request.version}${request.freeThreaded ? 't' : ''}`;
+  if (!(await searchPath('uv', env))) return undefined;
   try {
     const { stdout } = await run('uv', ['python', 'find', '--system', wanted], { env, timeout: 60_000 });
     return stdout.trim() || undefined;

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { z } from 'astro/zod';
+import { searchPath } from '../shared/is-executable.ts';
 
 const run = promisify(execFile);
 
@@ -70,11 +71,14 @@ export async function identifyPython(
     imports?: readonly string[];
   } = {},
 ): Promise<PythonIdentity | undefined> {
+  const env = options.env ?? process.env;
+  // Looked up first: starting a process that is not there costs as much as one that is, every build.
+  if (!command.includes('/') && !(await searchPath(command, env))) return undefined;
   let stdout: string;
   try {
     // -I: ignore PYTHON* variables and the user's site-packages, which could break the probe.
     ({ stdout } = await run(command, ['-I', '-c', PROBE, ...(options.imports ?? [])], {
-      env: options.env ?? process.env,
+      env,
       timeout: 60_000,
     }));
   } catch (error) {

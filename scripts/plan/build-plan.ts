@@ -70,7 +70,7 @@ export class PlanError extends Error {
   override name = 'PlanError';
 }
 
-const CACHE_AREAS: readonly CacheArea[] = ['examples', 'interpreters', 'diagrams', 'python', 'pages'];
+const CACHE_AREAS: readonly CacheArea[] = ['examples', 'interpreters', 'diagrams', 'python', 'pages', 'specs'];
 
 export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildPlan> {
   const { root } = options;
@@ -80,7 +80,7 @@ export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildP
   const cache = Object.fromEntries(CACHE_AREAS.map((area) => [area, cacheDir(root, area, env)])) as Record<CacheArea, string>;
 
   const [discovered, uses, diagramNames, interpreters] = await Promise.all([
-    discoverExamples(root, layout.examplesDir),
+    discoverExamples(root, layout.examplesDir, cache.specs),
     readComponentUses(root, join(root, layout.docsDir), cache.pages),
     listFolder(join(root, layout.diagramsDir)).then(
       (files) => new Set(files.filter((file) => file.endsWith('.mmd')).map((file) => file.slice(0, -'.mmd'.length))),

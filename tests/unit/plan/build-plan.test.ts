@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,5 +64,22 @@ describe('createBuildPlan', () => {
   it('fails on a measured chart without what it needs, with page and line', async () => {
     await writeFile(join(root, 'src/content/docs/chart.mdx'), '---\ntitle: Chart\n---\n\n<MeasuredChart example="hello" unit="ms" />\n');
     await expect(plan()).rejects.toThrow(/^src\/content\/docs\/chart\.mdx:5: <MeasuredChart> needs categories="…", series="…", title="…"/);
+  });
+
+  it('keeps each spec parsed by its text: the same specs read back, a changed one parsed again, a broken one still named', async () => {
+    const first = await plan();
+    const specs = join(root, 'node_modules/.cache/pyconc/specs');
+    expect(await readdir(specs)).toHaveLength(first.examples.length + first.unused.length);
+    // Read back from the cache: the same specs, defaults filled in.
+    expect((await plan()).examples).toEqual(first.examples);
+
+    await appendFile(join(root, 'src/examples/hello.spec.yaml'), 'timeoutSeconds: 7\n');
+    const edited = await plan();
+    expect(edited.examples.find((example) => example.id === 'hello')?.spec.timeoutSeconds).toBe(7);
+    expect(await readdir(specs)).toHaveLength(first.examples.length + first.unused.length + 1);
+
+    const broken = (await readFile(join(root, 'src/examples/hello.spec.yaml'), 'utf8')).replace('repeats: 1', 'repeats: many');
+    await writeFile(join(root, 'src/examples/hello.spec.yaml'), broken);
+    await expect(plan()).rejects.toThrow(/^Invalid example spec:\nsrc\/examples\/hello\.spec\.yaml:2 at repeats: /);
   });
 });
