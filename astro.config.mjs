@@ -6,6 +6,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
 import { isRedirect } from './src/redirects.ts';
+import { highlightCache } from './src/lib/highlight-cache.ts';
 import { searchAsYouType } from './src/lib/search-as-you-type.ts';
 import { pagefind } from './src/search.ts';
 import { sidebar } from './src/sidebar.ts';
@@ -17,6 +18,7 @@ export default defineConfig({
   integrations: [
     vendorMermaid(),
     searchAsYouType(),
+    highlightCache(),
     starlight({
       title: 'Python Concurrency & Parallelism',
       sidebar,

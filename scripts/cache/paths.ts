@@ -10,9 +10,10 @@ import { isAbsolute, join, resolve } from 'node:path';
  * `diagrams` rendered and finished SVG, `python` interpreters the build obtained (CPython 3.14),
  * `pages` the components each page's MDX uses (parsing every page took most of a warm build's plan),
  * `specs` each example's spec, parsed and validated (parsing the YAML took most of what was left),
- * `anchors` the heading ids of each built page (parsing them took a second of every warm build).
+ * `anchors` the heading ids of each built page (parsing them took a second of every warm build),
+ * `code` the examples' sources as Expressive Code highlighted them (src/lib/highlight-cache.ts).
  */
-export type CacheArea = 'examples' | 'interpreters' | 'diagrams' | 'python' | 'pages' | 'specs' | 'anchors';
+export type CacheArea = 'examples' | 'interpreters' | 'diagrams' | 'python' | 'pages' | 'specs' | 'anchors' | 'code';
 
 /**
  * The cache root: `PYCONC_CACHE_DIR` (absolute, or relative to the project) when set, e.g. for a CI

@@ -1,14 +1,16 @@
 /**
- * Builds tests/fixtures/example-site (one page with <Example id="prints-html" />) and
- * checks that the page shows exactly what the runner produced, as text.
+ * Builds tests/fixtures/example-site (a page with <Example id="prints-html" />, one with two
+ * examples) and checks that the page shows exactly what the runner produced, as text, and that
+ * highlighted sources kept between builds are shown only when they are what a render gives.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cacheDir } from '../../../scripts/cache/paths.ts';
 import { createSitePipeline } from '../../../scripts/pipeline/site-pipeline.ts';
 
 const run = promisify(execFile);
@@ -59,7 +61,7 @@ describe('<Example> in a built site', () => {
     // The same pipeline and cache as the build: all cached, nothing runs again.
     const { examples } = await createSitePipeline({ env: { ...process.env, ...ONE } }).data(SITE.replace(/\/$/, ''), () => {});
     expect(examples.ran).toBe(0);
-    const shown = examples.entries[0]?.results[0]?.variants[0]?.shown;
+    const shown = examples.entries.find((entry) => entry.id === 'prints-html')?.results[0]?.variants[0]?.shown;
     const block = (stream: string) =>
       htmlText(new RegExp(`<div class="stream ${stream}[^"]*">(.*?)</div>`, 's').exec(html)?.[1] ?? '');
     expect(block('stdout')).toBe(`Standard output (stdout)${shown?.stdout.text}`);
@@ -97,4 +99,42 @@ describe('<Example> in a built site', () => {
     );
     expect(output).toContain('stdout line 1: expected "something else", got "<script>alert(1)</script>"');
   }, 120_000);
+});
+
+describe('highlighted sources kept between builds (src/lib/highlight-cache.ts)', () => {
+  const kept = cacheDir(SITE, 'code');
+  const page = () => readFile(join(SITE, 'dist/two-examples/index.html'), 'utf8');
+  /** The kept block whose HTML shows `title`. */
+  const keptFile = async (title: string) => {
+    for (const name of await readdir(kept)) {
+      if ((await readFile(join(kept, name), 'utf8')).includes(`<span class="title">${title}</span>`)) return join(kept, name);
+    }
+    throw new Error(`no kept block for ${title}`);
+  };
+  const MARK = '<!-- kept -->';
+
+  it('shows a kept block in place of a render, and nothing kept once the check finds the render changed', async () => {
+    await rm(kept, { recursive: true, force: true });
+    await buildSite();
+    const rendered = await page();
+    // The page's first block is never kept (it carries the page's stylesheet and script); the
+    // check's render of it and the second block are.
+    expect(rendered.match(/<link rel="stylesheet" href="[^"]*\/ec\.[^"]*\.css">/g)).toHaveLength(1);
+    expect(await readdir(kept)).toHaveLength(2);
+
+    const second = await keptFile('hello.py');
+    await writeFile(second, `${await readFile(second, 'utf8')}${MARK}`);
+    await buildSite();
+    const shown = await page();
+    expect(shown).toContain(MARK);
+    expect(shown.replace(MARK, '')).toBe(rendered);
+
+    // A kept block that is not what a render gives (as after a change of theme): the check, made
+    // on the build's first block, finds it, and the build shows and keeps fresh renders only.
+    const first = await keptFile('prints-html.py');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('prints-html.py', 'changed.py'));
+    await buildSite();
+    expect(await page()).toBe(rendered);
+    expect(await readFile(second, 'utf8')).not.toContain(MARK);
+  }, 180_000);
 });

@@ -1,0 +1,125 @@
+/**
+ * The build (`npm run build`, through ./build.ts): builds the site aside, checks it, and only then
+ * publishes it as dist/. `npm run anchors:update` (`--update-anchors`): the same, but rewrites
+ * src/anchors.json from the new build instead of failing on missing anchors.
+ *
+ * Steps: `astro build` into a staging directory (its content loaders run the pipeline: examples on
+ * every interpreter, diagrams in Chromium, each found or installed only when something must run or
+ * render) → anchors check → swap into dist/. A failure or an interrupt (Ctrl-C, SIGTERM) at any step
+ * leaves the previous dist/ as it was and removes the staging directory.
+ */
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { redirects } from '../../src/redirects.ts';
+import { cacheDir } from '../cache/paths.ts';
+import { lockAstroBuild } from './astro-lock.ts';
+import { cleanUpAfterDeadBuilds, createStaging, publish } from './publish.ts';
+import { runAstroBuild, summariseAstroError, type AstroBuild } from './run-astro-build.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+const manifestPath = fileURLToPath(new URL('../../src/anchors.json', import.meta.url));
+const updateAnchors = process.argv.includes('--update-anchors');
+
+const log = (message: string) => console.log(`[build] ${message}`);
+
+/** A failure already explained in its message, with the exit code to leave with. */
+class BuildFailure extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+async function checkAnchors(staging: string): Promise<void> {
+  const { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } = await import('./anchors.ts');
+  const built = await extractAnchors(staging, cacheDir(root, 'anchors'));
+  const manifest = readManifest(manifestPath);
+  if (updateAnchors) {
+    const updated = updateManifest(manifest, built, redirects);
+    writeManifest(manifestPath, updated);
+    const added = findUnlisted(manifest, updated);
+    const dropped = findMissing(manifest, updated, redirects);
+    log(`anchors: wrote src/anchors.json (${Object.keys(updated).length} URLs; ${added.length} added, ${dropped.length} dropped)`);
+    for (const entry of added) log(`  + ${entry}`);
+    for (const { url, anchor } of dropped) log(`  - ${anchor === undefined ? url : `${url}#${anchor}`}`);
+    return;
+  }
+  const missing = findMissing(manifest, built, redirects);
+  if (missing.length > 0) throw new BuildFailure(describeMissing(missing, 'src/anchors.json'), 1);
+  const unlisted = findUnlisted(manifest, built);
+  log(`anchors: all ${Object.keys(manifest).length} published URLs and their anchors are present`);
+  if (unlisted.length > 0) {
+    log(`anchors: ${unlisted.length} new URLs/anchors are not in src/anchors.json yet (tests will fail until they are):`);
+    for (const entry of unlisted) log(`  + ${entry}`);
+    log('anchors: to publish them as stable, run `npm run anchors:update` and commit src/anchors.json');
+  }
+}
+
+/** A fix for the errors whose own message does not give one (errors of our loaders do). */
+function fixHint(error: string): string {
+  if (/Fix:|How to fix/i.test(error)) return '';
+  if (error.includes('starlight-links-validator')) {
+    return '\nFix: correct the link at the file and line shown (a page is /<slug>/, an anchor is a heading id from src/anchors.json), or add the missing page or heading.';
+  }
+  return '';
+}
+
+async function build(): Promise<void> {
+  for (const repair of cleanUpAfterDeadBuilds(root, dist)) log(repair);
+
+  const staging = createStaging(root);
+  let astro: AstroBuild | undefined;
+  let interrupted: NodeJS.Signals | undefined;
+  let stop: () => void = () => {};
+  const stopped = new Promise<undefined>((resolve) => (stop = () => resolve(undefined)));
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = signal;
+    stop();
+    log(`${signal}: stopping; dist/ stays as it was`);
+    astro?.stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const unlock = await Promise.race([lockAstroBuild(root, log), stopped]);
+    if (interrupted || !unlock) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
+    log(`1/3 astro build into ${staging}`);
+    astro = runAstroBuild(root, staging);
+    // The anchors check loads (a tenth of a second: zod) while Astro builds in its own process.
+    void import('./anchors.ts');
+    const result = await astro.done.finally(unlock);
+    if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
+    if (result !== 0) {
+      const how = typeof result === 'number' ? `exit ${result}` : result;
+      const error = summariseAstroError(astro.output());
+      throw new BuildFailure(
+        error ? `astro build failed (${how}) at step 1/3:\n${error}${fixHint(error)}` : `astro build failed (${how}); its error is printed above.`,
+        typeof result === 'number' ? result : 1,
+      );
+    }
+    log('2/3 anchors: checking src/anchors.json against the new build');
+    await checkAnchors(staging);
+    if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
+    log('3/3 publish: swapping the new build into dist/');
+    publish(staging, dist, root);
+  } finally {
+    astro?.stop();
+    rmSync(staging, { recursive: true, force: true });
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  log('done: dist/ holds the new build');
+}
+
+try {
+  await build();
+} catch (error) {
+  const failure = error instanceof BuildFailure ? error : undefined;
+  console.error(`\n[build] FAILED: ${failure ? failure.message : String(error)}`);
+  if (!failure) console.error(error);
+  console.error('[build] dist/ was not changed: it still holds the previous successful build (if there was one).');
+  // Exit now: a build interrupted while it waited for another one's lock still has a retry pending.
+  process.exit(failure?.exitCode ?? 1);
+}

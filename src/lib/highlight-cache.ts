@@ -1,0 +1,183 @@
+/**
+ * Keeps what Starlight's `<Code>` (Expressive Code) rendered for a block between builds, so a
+ * warm build does not highlight the examples' sources again: that was ≈ 0.6 s of it, more than
+ * the rest of the pages together. Used by src/components/HighlightedCode.astro; wired by the
+ * `highlightCache()` integration, without which nothing is kept (every block is rendered).
+ *
+ * Two things make a kept block safe to show instead of a fresh one:
+ * - Expressive Code puts its stylesheet and script into the first block it renders on a page.
+ *   So the first block of every page is always rendered, and the page's other blocks wait for
+ *   it: what they render, and what is kept, never carries them.
+ * - A kept block is keyed by its code, language and title and by the versions of the packages
+ *   that highlight it; the configuration (themes, wrapping, frames) is not in the key but checked:
+ *   the build's first block is rendered a second time, as a later block on its page, and
+ *   compared with the block kept for it. Different (or none kept) and nothing kept is used in
+ *   this build; every block is rendered, and kept for the next.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { contentKey } from '../../scripts/cache/content-key.ts';
+import { cacheDir } from '../../scripts/cache/paths.ts';
+import { packageVersion } from '../../scripts/shared/package-version.ts';
+
+declare global {
+  interface ImportMetaEnv {
+    /** Where highlighted blocks are kept (the `code` cache area); set by `highlightCache()`. */
+    readonly PYCONC_CODE_CACHE?: string;
+  }
+}
+
+/** `highlightCache()`: tells HighlightedCode.astro where to keep blocks (the `code` cache area of the project). */
+export function highlightCache(): AstroIntegration {
+  return {
+    name: 'pyconc:highlight-cache',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        const directory = cacheDir(new URL(config.root).pathname, 'code');
+        updateConfig({ vite: { define: { 'import.meta.env.PYCONC_CODE_CACHE': JSON.stringify(directory) } } });
+      },
+    },
+  };
+}
+
+/** What a block shows: its code, the language it is highlighted as, the title above it, and its classes. */
+export interface CodeBlockInput {
+  code: string;
+  lang: string;
+  title: string;
+  className: string;
+}
+
+/** Takes a render of the block (the HTML as a promise) and says what to show of it. */
+export type TakeRender = (html: Promise<string>) => Promise<string>;
+
+/** How HighlightedCode.astro shows one block. */
+export interface HighlightedBlock {
+  /** The kept HTML, shown as it is; undefined: render the block and hand the render to `rendered`. */
+  kept: string | undefined;
+  /** Takes the fresh render: it is shown, and kept when it may be. */
+  rendered: TakeRender;
+  /** The build's first block only: render it again once `after` settles, and hand that render to `take` (it shows nothing). */
+  check?: { after: Promise<unknown>; take: TakeRender };
+}
+
+/**
+ * The kept blocks: one HTML file per key. Read and written synchronously, on purpose: awaiting
+ * file I/O here let pages render their parts in a different order in each build, and Astro puts
+ * a component's script into whichever instance renders first, so the same site came out
+ * different (same behaviour, different bytes). Written to a temporary file renamed over the
+ * entry, so a reader never sees half a block.
+ */
+class KeptBlocks {
+  private readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = directory;
+  }
+
+  get(key: string): string | undefined {
+    try {
+      return readFileSync(join(this.directory, `${key}.html`), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, html: string): void {
+    const target = join(this.directory, `${key}.html`);
+    const temporary = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    mkdirSync(this.directory, { recursive: true });
+    writeFileSync(temporary, html);
+    renameSync(temporary, target);
+  }
+}
+
+interface BuildState {
+  kept: KeptBlocks;
+  versions: Record<string, string>;
+  /** Whether kept blocks may be shown in this build: the check's verdict. */
+  trusted?: Promise<boolean>;
+}
+
+/** Per page (Astro renders each with its own Request): settles once its first block has rendered, or failed to. */
+const firstRendered = new WeakMap<Request, Promise<unknown>>();
+let build: BuildState | undefined;
+
+function buildState(directory: string): BuildState {
+  build ??= {
+    kept: new KeptBlocks(directory),
+    versions: Object.fromEntries(['shiki', 'expressive-code', 'astro-expressive-code'].map((pkg) => [pkg, packageVersion(pkg)])),
+  };
+  return build;
+}
+
+/** A promise and its settling functions. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+const asRendered: TakeRender = (html) => html;
+
+/**
+ * How to show `input`, a block on the page `request` renders. `directory`: where blocks are kept
+ * (default: where `highlightCache()` says), or undefined to keep none. The page's first block to
+ * ask is rendered; the others ask after it has been.
+ */
+export async function highlightedBlock(
+  request: Request,
+  input: CodeBlockInput,
+  directory = import.meta.env.PYCONC_CODE_CACHE,
+): Promise<HighlightedBlock> {
+  if (directory === undefined) return { kept: undefined, rendered: asRendered };
+  const state = buildState(directory);
+  const key = contentKey({ ...input, versions: state.versions });
+  const pageFirst = firstRendered.get(request);
+  if (!pageFirst) return firstOnPage(request, state, key);
+
+  await pageFirst;
+  const kept = (await state.trusted) ? state.kept.get(key) : undefined;
+  if (kept !== undefined) return { kept, rendered: asRendered };
+  return {
+    kept: undefined,
+    rendered: async (rendering) => {
+      const html = await rendering;
+      state.kept.set(key, html);
+      return html;
+    },
+  };
+}
+
+/** The first block on a page: rendered, never kept (it carries the page's stylesheet and script); the build's first also makes the check. */
+function firstOnPage(request: Request, state: BuildState, key: string): HighlightedBlock {
+  const done = deferred<void>();
+  firstRendered.set(request, done.promise);
+  const makesCheck = state.trusted === undefined;
+  const verdict = deferred<boolean>();
+  if (makesCheck) state.trusted = verdict.promise;
+  const rendered: TakeRender = async (html) => {
+    try {
+      return await html;
+    } catch (error) {
+      verdict.resolve(false);
+      throw error;
+    } finally {
+      done.resolve();
+    }
+  };
+  if (!makesCheck) return { kept: undefined, rendered };
+  const take: TakeRender = async (again) => {
+    try {
+      const html = await again;
+      verdict.resolve(state.kept.get(key) === html);
+      state.kept.set(key, html);
+      return '';
+    } finally {
+      verdict.resolve(false); // (nothing, once the line above has decided)
+    }
+  };
+  return { kept: undefined, rendered, check: { after: done.promise, take } };
+}
