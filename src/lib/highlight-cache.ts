@@ -8,15 +8,16 @@
  * - Expressive Code puts its stylesheet and script into the first block it renders on a page.
  *   So the first block of every page is always rendered, and the page's other blocks wait for
  *   it: what they render, and what is kept, never carries them.
- * - A kept block is keyed by its code, language and title and by the versions of the packages
- *   that highlight it; the configuration (themes, wrapping, frames) is not in the key but checked:
- *   the build's first block is rendered a second time, as a later block on its page, and
- *   compared with the block kept for it. Different (or none kept) and nothing kept is used in
- *   this build; every block is rendered, and kept for the next.
+ * - A kept block is keyed by its code, language, title and classes and by the versions of the
+ *   packages that highlight it. The configuration (themes, wrapping, frames) is not in the key
+ *   but checked: the build's first block is rendered a second time, as a later block on its
+ *   page, and compared with the block kept for it. If they differ (or none was kept), this build
+ *   shows no kept block: it renders every one, and keeps them for the next.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentKey } from '../../scripts/cache/content-key.ts';
 import { cacheDir } from '../../scripts/cache/paths.ts';
@@ -35,7 +36,7 @@ export function highlightCache(): AstroIntegration {
     name: 'pyconc:highlight-cache',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
-        const directory = cacheDir(new URL(config.root).pathname, 'code');
+        const directory = cacheDir(fileURLToPath(config.root), 'code');
         updateConfig({ vite: { define: { 'import.meta.env.PYCONC_CODE_CACHE': JSON.stringify(directory) } } });
       },
     },
