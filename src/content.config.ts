@@ -1,15 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { createSitePipeline } from '../scripts/pipeline/site-pipeline.ts';
+import { pipelineLoaders } from '../scripts/pipeline/pipeline-loaders.ts';
 
 /** One pipeline for both build-time collections: one plan, every example run once (scripts/pipeline). */
-const pipeline = createSitePipeline();
+const { examplesLoader, diagramsLoader } = pipelineLoaders();
 
 export const collections = {
   docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
   /** Every example a page shows, run and verified on every configured interpreter (scripts/examples). */
-  examples: defineCollection({ loader: pipeline.examplesLoader }),
+  examples: defineCollection({ loader: examplesLoader }),
   /** Every diagrams/<name>.mmd and the measured timelines pages draw, rendered to inline SVG (scripts/diagrams). */
-  diagrams: defineCollection({ loader: pipeline.diagramsLoader }),
+  diagrams: defineCollection({ loader: diagramsLoader }),
 };

@@ -5,8 +5,8 @@
 import { z } from 'astro/zod';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache } from '../cache/json-cache.ts';
-import { interpreterInfoSchema } from '../interpreters/interpreter-info.ts';
 import { packageVersion } from '../shared/package-version.ts';
+import type { DiagramEntry } from './diagram-entry.ts';
 import type { DiagramSource } from './diagram-source.ts';
 import type { FinishedSvg } from './finish-svg.ts';
 import { parseSteps } from './diagram-source.ts';
@@ -28,34 +28,6 @@ export function finishKey(rendered: RenderedSvg, idPrefix: string, finishCode: s
 }
 
 export const FINISH_SVG_SOURCE = new URL('./finish-svg.ts', import.meta.url);
-
-const variantSchema = z.object({
-  /** Inline SVG markup, ids prefixed with `diagram-<name>-<variant>`. */
-  svg: z.string(),
-  /** Id of the <svg> element. */
-  id: z.string(),
-  width: z.number().positive(),
-  height: z.number().positive(),
-});
-
-/** One entry of the `diagrams` content collection. */
-export const diagramEntrySchema = z.object({
-  /** Where the source came from, for messages. */
-  origin: z.string(),
-  /** The Mermaid source, for "Edit this diagram". */
-  source: z.string(),
-  /** accTitle: the accessible name. */
-  title: z.string(),
-  /** accDescr: the accessible description. */
-  description: z.string(),
-  /** One explanation per sequence-diagram message, in order (empty for other diagram types). */
-  steps: z.array(z.string()),
-  /** For a drawing of a measurement: its request key and the interpreter whose run it draws. */
-  measured: z.object({ key: z.string(), interpreter: interpreterInfoSchema }).optional(),
-  light: variantSchema,
-  dark: variantSchema,
-});
-export type DiagramEntry = z.infer<typeof diagramEntrySchema>;
 
 export class DiagramStepsError extends Error {
   override name = 'DiagramStepsError';

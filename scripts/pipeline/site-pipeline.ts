@@ -1,8 +1,8 @@
 /**
  * The build's data flow in one object: plan → examples → diagrams (static ones and the drawings
- * of measurements pages ask for: timelines, charts). `src/content.config.ts` creates one pipeline and hands its two loaders
- * to the `examples` and `diagrams` collections, so both read the same results: the plan is made
- * once and every example runs once per build, by construction.
+ * of measurements pages ask for: timelines, charts). `src/content.config.ts` hands its two loaders
+ * (through ./pipeline-loaders.ts) to the `examples` and `diagrams` collections, so both read the
+ * same results: the plan is made once and every example runs once per build, by construction.
  *
  * Heavy machinery (the Python runner, Chromium, svgo) is imported only when something must run
  * or render: a warm build reads the cache and nothing else.
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { buildDiagrams, diagramEntrySchema, type DiagramEntry } from '../diagrams/build-diagrams.ts';
+import { buildDiagrams } from '../diagrams/build-diagrams.ts';
+import { diagramEntrySchema, type DiagramEntry } from '../diagrams/diagram-entry.ts';
 import { readDiagramSources } from '../diagrams/diagram-source.ts';
 import { measuredSources } from '../diagrams/measured-drawings.ts';
 import { exampleEntrySchema } from '../examples/result-schema.ts';
@@ -35,7 +36,7 @@ export interface SiteData {
 }
 
 /** A loader whose schema is part of its type, so `getEntry('examples', id)` is typed. */
-type TypedLoader<S> = Loader & { schema: S };
+export type TypedLoader<S> = Loader & { schema: S };
 
 export interface SitePipeline {
   /** Loader of the `examples` collection: one entry per example a page shows. */

@@ -1,0 +1,39 @@
+/**
+ * The pipeline's two content loaders for a content config, with the pipeline (./site-pipeline.ts
+ * and its 30-odd modules) loaded by Node itself when a collection first syncs, instead of by Vite
+ * with the content config. Vite's module runner transformed those modules again on every build and
+ * Astro bundled them into its prerender output, where nothing uses them; Node keeps them compiled
+ * (the compile cache Astro's CLI turns on). Measured on a warm build: content sync 1.6-1.75 s →
+ * 1.3-1.45 s, the whole Astro build ≈ 0.4 s faster.
+ *
+ * Only the entries' schemas are loaded with the content config: Astro needs them to type and check
+ * the collections. `astro dev` reloads the pipeline's code only when it restarts.
+ */
+import { createRequire } from 'node:module';
+import type { LoaderContext } from 'astro/loaders';
+import { diagramEntrySchema } from '../diagrams/diagram-entry.ts';
+import { exampleEntrySchema } from '../examples/result-schema.ts';
+import type { SitePipeline, SitePipelineOptions, TypedLoader } from './site-pipeline.ts';
+
+/** A name, not a literal import: bundlers leave it to Node at run time. */
+const SITE_PIPELINE = './site-pipeline.ts';
+const require = createRequire(import.meta.url);
+
+export interface PipelineLoaders {
+  examplesLoader: TypedLoader<typeof exampleEntrySchema>;
+  diagramsLoader: TypedLoader<typeof diagramEntrySchema>;
+}
+
+/** Both collections' loaders, sharing one pipeline (one plan, every example run once). */
+export function pipelineLoaders(options: SitePipelineOptions = {}): PipelineLoaders {
+  let pipeline: SitePipeline | undefined;
+  const load = (which: keyof PipelineLoaders) => (context: LoaderContext) => {
+    const { createSitePipeline } = require(SITE_PIPELINE) as typeof import('./site-pipeline.ts');
+    pipeline ??= createSitePipeline(options);
+    return pipeline[which].load(context);
+  };
+  return {
+    examplesLoader: { name: 'pyconc-examples', schema: exampleEntrySchema, load: load('examplesLoader') },
+    diagramsLoader: { name: 'pyconc-diagrams', schema: diagramEntrySchema, load: load('diagramsLoader') },
+  };
+}
