@@ -9,15 +9,19 @@
  * Only the entries' schemas are loaded with the content config: Astro needs them to type and check
  * the collections. `astro dev` reloads the pipeline's code only when it restarts.
  */
-import { createRequire } from 'node:module';
 import type { LoaderContext } from 'astro/loaders';
 import { diagramEntrySchema } from '../diagrams/diagram-entry.ts';
 import { exampleEntrySchema } from '../examples/result-schema.ts';
 import type { SitePipeline, SitePipelineOptions, TypedLoader } from './site-pipeline.ts';
 
-/** A name, not a literal import: bundlers leave it to Node at run time. */
-const SITE_PIPELINE = './site-pipeline.ts';
-const require = createRequire(import.meta.url);
+const SITE_PIPELINE = new URL('./site-pipeline.ts', import.meta.url).href;
+
+/**
+ * Node's own `import()`. Written out here, Vite's module runner would rewrite it into its own and
+ * transform the pipeline again; `require` would not do either (a test runner's TypeScript hook,
+ * Playwright's, compiles required files as CommonJS, where `import.meta` is an error).
+ */
+const importByNode = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
 export interface PipelineLoaders {
   examplesLoader: TypedLoader<typeof exampleEntrySchema>;
@@ -27,8 +31,8 @@ export interface PipelineLoaders {
 /** Both collections' loaders, sharing one pipeline (one plan, every example run once). */
 export function pipelineLoaders(options: SitePipelineOptions = {}): PipelineLoaders {
   let pipeline: SitePipeline | undefined;
-  const load = (which: keyof PipelineLoaders) => (context: LoaderContext) => {
-    const { createSitePipeline } = require(SITE_PIPELINE) as typeof import('./site-pipeline.ts');
+  const load = (which: keyof PipelineLoaders) => async (context: LoaderContext) => {
+    const { createSitePipeline } = (await importByNode(SITE_PIPELINE)) as typeof import('./site-pipeline.ts');
     pipeline ??= createSitePipeline(options);
     return pipeline[which].load(context);
   };
