@@ -4,7 +4,7 @@
  * a plain Starlight copy of the same pages (time and peak memory), a rebuild after one example
  * changed, page weight and layout shift, and search as you type. Prints each figure with its
  * target and PASS/FAIL and writes them all as JSON (default: the cache root's bench/latest.json,
- * which CI's cache keeps). It reports; it never fails a test. Takes about 6 minutes.
+ * which CI's cache keeps). It reports; it never fails a test. Takes about 8 minutes.
  */
 import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
