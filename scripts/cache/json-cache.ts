@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
+import { codeVersion, contentKey } from './content-key.ts';
 
 export interface JsonCache<T> {
   /** The entry, or undefined when missing, unreadable or not matching the schema (an older format). */
@@ -35,7 +36,7 @@ export function createJsonCache<T>(directory: string, schema: z.ZodType<T>): Jso
     },
     async set(key, value) {
       const target = join(directory, `${key}.json`);
-      const temporary = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      const temporary = temporaryBeside(target);
       try {
         await mkdir(directory, { recursive: true });
         await writeFile(temporary, JSON.stringify(value));
@@ -58,4 +59,24 @@ export function createJsonCache<T>(directory: string, schema: z.ZodType<T>): Jso
     },
   };
   return cache;
+}
+
+/** A file name beside `target`, this process's own, to write before renaming it over `target`. */
+export function temporaryBeside(target: string): string {
+  return `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** Keeps what `compute` makes from an input (see `keptByContent`). */
+export type KeptByContent<T> = (input: Readonly<Record<string, unknown>>, compute: () => Promise<T>) => Promise<T>;
+
+/**
+ * What `compute` makes from an input, kept in `directory` by the input and by the source of the
+ * `modules` that make it, so an edit to either is a miss. Without a directory nothing is kept:
+ * every call computes.
+ */
+export function keptByContent<T>(directory: string | undefined, schema: z.ZodType<T>, modules: readonly URL[]): KeptByContent<T> {
+  if (directory === undefined) return (_input, compute) => compute();
+  const cache = createJsonCache(directory, schema);
+  let code: Promise<string> | undefined;
+  return async (input, compute) => cache.getOrSet(contentKey({ ...input, code: await (code ??= codeVersion(modules)) }), compute);
 }

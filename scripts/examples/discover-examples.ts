@@ -4,8 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { codeVersion, contentKey } from '../cache/content-key.ts';
-import { createJsonCache } from '../cache/json-cache.ts';
+import { keptByContent } from '../cache/json-cache.ts';
 import { exampleSpecSchema, type ExampleSpec } from './spec-schema.ts';
 
 /** The parser (loaded on a cache miss only) and the schema: their code is part of every cached spec's key. */
@@ -31,8 +30,7 @@ const SPEC_SUFFIX = '.spec.yaml';
  */
 export async function discoverExamples(root: string, examplesDir: string, cacheDir?: string): Promise<ExampleFiles[]> {
   const dir = resolve(root, examplesDir);
-  const cache = cacheDir === undefined ? undefined : createJsonCache<ExampleSpec>(cacheDir, exampleSpecSchema);
-  const code = cache && (await codeVersion(SPEC_CODE));
+  const kept = keptByContent<ExampleSpec>(cacheDir, exampleSpecSchema, SPEC_CODE);
   const names = await readdir(dir);
   const ids = names.filter((n) => n.endsWith('.py')).map((n) => n.slice(0, -'.py'.length));
   const orphanSpecs = names
@@ -67,7 +65,7 @@ export async function discoverExamples(root: string, examplesDir: string, cacheD
         specFile,
         source: await readFile(sourcePath, 'utf8'),
         specText,
-        spec: await (cache ? cache.getOrSet(contentKey({ specText, code }), parse) : parse()),
+        spec: await kept({ specText }, parse),
       };
     }),
   );

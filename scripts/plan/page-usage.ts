@@ -6,8 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { z } from 'astro/zod';
-import { codeVersion, contentKey } from '../cache/content-key.ts';
-import { createJsonCache } from '../cache/json-cache.ts';
+import { keptByContent } from '../cache/json-cache.ts';
 import { listFolder } from '../shared/list-folder.ts';
 
 /** The parser (loaded on a cache miss only); its code is part of every cached entry's key. */
@@ -55,14 +54,13 @@ const componentUsesSchema: z.ZodType<ComponentUse[]> = z.array(
  */
 export async function readComponentUses(root: string, docsDir: string, cacheDir?: string): Promise<ComponentUse[]> {
   const pages = await listPages(docsDir);
-  const cache = cacheDir === undefined ? undefined : createJsonCache(cacheDir, componentUsesSchema);
-  const code = cache && (await codeVersion([PARSER]));
+  const kept = keptByContent(cacheDir, componentUsesSchema, [PARSER]);
   const perPage = await Promise.all(
     pages.map(async (file) => {
       const text = await readFile(file, 'utf8');
       const page = relative(root, file);
       const parse = async () => (await import('./parse-page-uses.ts')).componentUses(text, page);
-      return cache ? cache.getOrSet(contentKey({ text, page, code }), parse) : parse();
+      return kept({ text, page }, parse);
     }),
   );
   return perPage.flat();

@@ -7,8 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { z } from 'astro/zod';
-import { codeVersion, contentKey } from '../cache/content-key.ts';
-import { createJsonCache } from '../cache/json-cache.ts';
+import { keptByContent } from '../cache/json-cache.ts';
 
 /** A site path as published: leading and trailing slash, e.g. `/locks/` (the home page is `/`). */
 const SitePath = z.string().regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/, 'a site path like /locks/');
@@ -44,12 +43,11 @@ export async function extractAnchors(siteDir: string, cacheDir?: string): Promis
   const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
     .sort();
-  const cache = cacheDir === undefined ? undefined : createJsonCache(cacheDir, PageAnchors);
-  const code = cache && (await codeVersion([new URL(import.meta.url)]));
+  const kept = keptByContent(cacheDir, PageAnchors, [new URL(import.meta.url)]);
   const anchors = await Promise.all(
     files.map(async (file) => {
       const html = await readFile(join(siteDir, file), 'utf8');
-      return cache ? cache.getOrSet(contentKey({ html, code }), () => pageAnchors(html)) : pageAnchors(html);
+      return kept({ html }, () => pageAnchors(html));
     }),
   );
   const pages: AnchorsManifest = {};
