@@ -13,7 +13,8 @@ import { isAbsolute, join, resolve } from 'node:path';
  * `anchors` the heading ids of each built page (parsing them took a second of every warm build),
  * `code` the examples' sources as Expressive Code highlighted them (src/lib/highlight-cache.ts).
  */
-export type CacheArea = 'examples' | 'interpreters' | 'diagrams' | 'python' | 'pages' | 'specs' | 'anchors' | 'code';
+export const CACHE_AREAS = ['examples', 'interpreters', 'diagrams', 'python', 'pages', 'specs', 'anchors', 'code'] as const;
+export type CacheArea = (typeof CACHE_AREAS)[number];
 
 /**
  * The cache root: `PYCONC_CACHE_DIR` (absolute, or relative to the project) when set, e.g. for a CI

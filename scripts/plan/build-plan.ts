@@ -5,7 +5,7 @@
  * example, variant or diagram that does not exist fails here, with its file and line.
  */
 import { join } from 'node:path';
-import { cacheDir, type CacheArea } from '../cache/paths.ts';
+import { CACHE_AREAS, cacheDir, type CacheArea } from '../cache/paths.ts';
 import { discoverExamples, type ExampleFiles } from '../examples/discover-examples.ts';
 import { configuredInterpreters } from '../interpreters/configured-interpreters.ts';
 import { listFolder } from '../shared/list-folder.ts';
@@ -69,8 +69,6 @@ export interface BuildPlanOptions {
 export class PlanError extends Error {
   override name = 'PlanError';
 }
-
-const CACHE_AREAS: readonly CacheArea[] = ['examples', 'interpreters', 'diagrams', 'python', 'pages', 'specs'];
 
 export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildPlan> {
   const { root } = options;

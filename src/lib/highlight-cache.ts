@@ -14,12 +14,12 @@
  *   page, and compared with the block kept for it. If they differ (or none was kept), this build
  *   shows no kept block: it renders every one, and keeps them for the next.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentKey } from '../../scripts/cache/content-key.ts';
+import { temporaryBeside } from '../../scripts/cache/json-cache.ts';
 import { cacheDir } from '../../scripts/cache/paths.ts';
 import { packageVersion } from '../../scripts/shared/package-version.ts';
 
@@ -88,7 +88,7 @@ class KeptBlocks {
 
   set(key: string, html: string): void {
     const target = join(this.directory, `${key}.html`);
-    const temporary = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    const temporary = temporaryBeside(target);
     mkdirSync(this.directory, { recursive: true });
     writeFileSync(temporary, html);
     renameSync(temporary, target);
@@ -156,28 +156,28 @@ export async function highlightedBlock(
 function firstOnPage(request: Request, state: BuildState, key: string): HighlightedBlock {
   const done = deferred<void>();
   firstRendered.set(request, done.promise);
-  const makesCheck = state.trusted === undefined;
-  const verdict = deferred<boolean>();
-  if (makesCheck) state.trusted = verdict.promise;
+  const verdict = state.trusted === undefined ? deferred<boolean>() : undefined;
+  if (verdict) state.trusted = verdict.promise;
   const rendered: TakeRender = async (html) => {
     try {
       return await html;
     } catch (error) {
-      verdict.resolve(false);
+      verdict?.resolve(false);
       throw error;
     } finally {
       done.resolve();
     }
   };
-  if (!makesCheck) return { kept: undefined, rendered };
+  if (!verdict) return { kept: undefined, rendered };
   const take: TakeRender = async (again) => {
     try {
       const html = await again;
       verdict.resolve(state.kept.get(key) === html);
       state.kept.set(key, html);
       return '';
-    } finally {
-      verdict.resolve(false); // (nothing, once the line above has decided)
+    } catch (error) {
+      verdict.resolve(false);
+      throw error;
     }
   };
   return { kept: undefined, rendered, check: { after: done.promise, take } };
