@@ -1,5 +1,6 @@
 """What each blocking call does when its timeout runs out: most
-return False, the queue and the barrier raise, join() returns None."""
+return False, the queue and the barrier raise, join() returns None.
+And one call that takes no timeout at all: Queue.join()."""
 import queue
 import threading
 
@@ -29,6 +30,9 @@ show("Queue().get(timeout=T)", lambda: queue.Queue().get(timeout=T))
 full = queue.Queue(maxsize=1)
 full.put("x")
 show('full.put("y", timeout=T)', lambda: full.put("y", timeout=T))
+
+# Queue.join() has no timeout parameter at all.
+show("Queue().join(timeout=T)", lambda: queue.Queue().join(timeout=T))
 
 barrier = threading.Barrier(2)  # nobody else comes
 show("barrier.wait(T)", lambda: barrier.wait(T))
