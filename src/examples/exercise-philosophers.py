@@ -1,4 +1,4 @@
-"""Exercise 4, worked: five philosophers share five forks, one
+"""Exercise 6, worked: five philosophers share five forks, one
 between each pair. Each takes the lower-numbered of its two forks
 first, so no cycle of waits can form and nobody waits for ever."""
 import threading
