@@ -21,7 +21,9 @@ if __name__ == "__main__":
         tasks.put(None)  # one stop signal per worker
     # Take every result before join(): a process that still has
     # queued data to flush does not end until someone reads it.
-    squares = dict(results.get() for _ in range(10))
+    # A timeout, so that a dead worker raises queue.Empty here
+    # instead of making the parent wait forever.
+    squares = dict(results.get(timeout=20) for _ in range(10))
     for w in workers:
         w.join()
         print(f"{w.name} exit code {w.exitcode}")
