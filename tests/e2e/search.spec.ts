@@ -403,3 +403,40 @@ for (const { query, url, section } of threadingQueries) {
     if (section) expect(first?.sections[0]).toBe(section);
   });
 }
+
+/**
+ * API names a reader types to find the sections the second content review asked for (and the
+ * Python 3.15 additions): the right page must come first, with the section among its matches.
+ */
+const apiQueries: { query: string; section: `/${string}/#${string}` }[] = [
+  { query: 'run_coroutine_threadsafe', section: '/asyncio/#run-coroutine-threadsafe' },
+  { query: 'call_soon_threadsafe', section: '/asyncio/#call-soon-threadsafe' },
+  { query: 'asyncio.timeout', section: '/asyncio/#timeout' },
+  { query: 'wait_for', section: '/asyncio/#timeout' },
+  { query: 'return_exceptions', section: '/asyncio/#return-exceptions' },
+  { query: 'Task exception was never retrieved', section: '/asyncio/#never-retrieved' },
+  { query: 'TaskGroup.cancel', section: '/asyncio/#taskgroup-cancel' },
+  { query: 'terminate_workers', section: '/executors/#terminate-workers' },
+  { query: 'initializer', section: '/executors/#initializer' },
+  { query: 'max_tasks_per_child', section: '/executors/#max-tasks-per-child' },
+  { query: 'BrokenProcessPool', section: '/executors/#broken-pool' },
+  { query: 'excepthook', section: '/threads/#excepthook' },
+  { query: 'threading.local', section: '/threads/#thread-local' },
+  { query: 'daemon thread', section: '/threads/#daemon' },
+  { query: 'serialize_iterator', section: '/thread-safety/#iterator-helpers' },
+  { query: 'concurrent_tee', section: '/thread-safety/#iterator-helpers' },
+  { query: 'imap_unordered', section: '/sharing-data/#pool' },
+  { query: 'join_thread', section: '/sharing-data/#queue-feeder' },
+  { query: 'PickleBuffer', section: '/sharing-data/#zero-copy' },
+  { query: 'thread_inherit_context', section: '/free-threading/#context-flags' },
+  { query: 'abi3t', section: '/free-threading/#wheels' },
+  { query: 'Tachyon', section: '/gil/#gil-profile' },
+];
+
+for (const { query, section } of apiQueries) {
+  apiTest(`"${query}": first result is ${section}`, async ({ searchPage: page }) => {
+    const [first] = await search(page, query);
+    expect(first?.url).toBe(section.replace(/#.*/, ''));
+    expect(first?.sections).toContain(section);
+  });
+}
