@@ -4,19 +4,20 @@ import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
+import { highlightCache } from './scripts/integrations/highlight-cache.ts';
+import { remarkExplicitHeadingIds } from './scripts/integrations/remark-explicit-heading-ids.ts';
+import { searchAsYouType } from './scripts/integrations/search-as-you-type.ts';
+import { vendorMermaid } from './scripts/integrations/vendor-mermaid.ts';
+import { MERMAID_URL } from './src/client/mermaid-url.ts';
 import { isRedirect } from './src/redirects.ts';
-import { highlightCache } from './src/lib/highlight-cache.ts';
-import { searchAsYouType } from './src/lib/search-as-you-type.ts';
 import { pagefind } from './src/search.ts';
 import { sidebar } from './src/sidebar.ts';
-import { vendorMermaid } from './scripts/site/vendor-mermaid.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
   markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
   integrations: [
-    vendorMermaid(),
+    vendorMermaid(MERMAID_URL),
     searchAsYouType(),
     highlightCache(),
     starlight({

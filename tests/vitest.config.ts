@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Tests that build whole copies of the site, one after another in one file: the longest file by far. */
-const SITE_BUILDS = ['tests/unit/site/build.test.ts'];
+const SITE_BUILDS = ['tests/unit/commands/build.test.ts'];
 
 /** Unit tests: one file per module under tests/unit/, fixtures in tests/fixtures/<case>/. */
 export default defineConfig({

@@ -11,7 +11,7 @@ import { isAbsolute, join, resolve } from 'node:path';
  * `pages` the components each page's MDX uses (parsing every page took most of a warm build's plan),
  * `specs` each example's spec, parsed and validated (parsing the YAML took most of what was left),
  * `anchors` the heading ids of each built page (parsing them took a second of every warm build),
- * `code` the examples' sources as Expressive Code highlighted them (src/lib/highlight-cache.ts).
+ * `code` the examples' sources as Expressive Code highlighted them (scripts/cache/highlighted-blocks.ts).
  */
 export const CACHE_AREAS = ['examples', 'interpreters', 'diagrams', 'python', 'pages', 'specs', 'anchors', 'code'] as const;
 export type CacheArea = (typeof CACHE_AREAS)[number];

@@ -8,7 +8,20 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
-import type { ComponentUse } from './page-usage.ts';
+
+/** One use of a build-time component on a page. */
+export interface ComponentUse {
+  /** The page's file, relative to the project root, e.g. `src/content/docs/gil.mdx`. */
+  page: string;
+  /** Line of the element in that file. */
+  line: number;
+  /** Component name, e.g. `Example`. */
+  component: string;
+  /** Example ids the element names (its `id` for `<Example>`, `example` attributes and `example:` properties). */
+  examples: string[];
+  /** Literal string attributes, e.g. `{ id: 'gil-turns', variant: 'spawn' }`. */
+  attributes: Record<string, string>;
+}
 
 /** The attribute that names an example, per component; other components name one with `example`. */
 const EXAMPLE_ATTRIBUTE: Readonly<Record<string, string>> = { Example: 'id' };

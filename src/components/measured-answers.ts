@@ -7,8 +7,7 @@
  * work under the GIL; processes computing in parallel on one core): the examples' specs fail the
  * build on them, and here they are an error, never a sentence that explains them away.
  */
-import { formatSeconds, formatTimes } from '../../scripts/shared/format.ts';
-import { bestSpeedup, NOISE_BAND, type Effect, type Figures, type Way } from '../../scripts/measurements/speedups.ts';
+import { bestSpeedup, formatSeconds, formatTimes, NOISE_BAND, type Effect, type Figures, type Way } from '../../scripts/pipeline/site-data.ts';
 
 type Sentence = (f: Figures) => string;
 

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { createBuildPlan } from '../plan/build-plan.ts';
 import { formatMs } from '../shared/format.ts';
-import { runExamples } from './run-examples.ts';
+import { runExamples } from '../examples/run-examples.ts';
 
 // Exit through process.exit so that running example process groups are killed too.
 process.once('SIGINT', () => process.exit(130));

@@ -16,19 +16,19 @@ import { createBuildPlan } from '../plan/build-plan.ts';
 import { pageUrl } from '../plan/page-usage.ts';
 import { median } from '../shared/median.ts';
 import { ASTRO_CLI } from '../site/astro-cli.ts';
-import { writeClientMermaidPage } from './client-mermaid-page.ts';
-import { coldBreakdown } from './cold-breakdown.ts';
-import { measurePages } from './measure-pages.ts';
-import { printReport, targetsOf } from './report.ts';
-import { copySite, makePlain } from './site-copy.ts';
-import { mustSucceed, timeBuild, type TimedBuild } from './time-build.ts';
+import { writeClientMermaidPage } from '../bench/client-mermaid-page.ts';
+import { coldBreakdown } from '../bench/cold-breakdown.ts';
+import { measurePages } from '../bench/measure-pages.ts';
+import { printReport, targetsOf } from '../bench/report.ts';
+import { copySite, makePlain } from '../bench/site-copy.ts';
+import { mustSucceed, timeBuild, type TimedBuild } from '../bench/time-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
   options: { out: { type: 'string', default: join(cacheRoot(root), 'bench', 'latest.json') }, loads: { type: 'string', default: '5' } },
 });
 const loads = Number(values.loads);
-const BUILD = ['scripts/site/build.ts'];
+const BUILD = ['scripts/commands/build.ts'];
 const PLAIN_BUILD = [ASTRO_CLI, 'build'];
 /**
  * Warm builds of each, taking turns; the medians are compared. On this shared 2-core host single

@@ -1,6 +1,6 @@
 /**
- * The pipeline's two content loaders for a content config, with the pipeline (./site-pipeline.ts
- * and its 30-odd modules) loaded by Node itself when a collection first syncs, instead of by Vite
+ * The pipeline's two content loaders for a content config, with the pipeline
+ * (scripts/pipeline/site-pipeline.ts and its 30-odd modules) loaded by Node itself when a collection first syncs, instead of by Vite
  * with the content config. Vite's module runner transformed those modules again on every build and
  * Astro bundled them into its prerender output, where nothing uses them; Node keeps them compiled
  * (the compile cache Astro's CLI turns on). Measured on a warm build: content sync 1.6-1.75 s →
@@ -12,9 +12,9 @@
 import type { LoaderContext } from 'astro/loaders';
 import { diagramEntrySchema } from '../diagrams/diagram-entry.ts';
 import { exampleEntrySchema } from '../examples/result-schema.ts';
-import type { SitePipeline, SitePipelineOptions, TypedLoader } from './site-pipeline.ts';
+import type { SitePipeline, SitePipelineOptions, TypedLoader } from '../pipeline/site-pipeline.ts';
 
-const SITE_PIPELINE = new URL('./site-pipeline.ts', import.meta.url).href;
+const SITE_PIPELINE = new URL('../pipeline/site-pipeline.ts', import.meta.url).href;
 
 /**
  * Node's own `import()`. Written out here, Vite's module runner would rewrite it into its own and
@@ -32,7 +32,7 @@ export interface PipelineLoaders {
 export function pipelineLoaders(options: SitePipelineOptions = {}): PipelineLoaders {
   let pipeline: SitePipeline | undefined;
   const load = (which: keyof PipelineLoaders) => async (context: LoaderContext) => {
-    const { createSitePipeline } = (await importByNode(SITE_PIPELINE)) as typeof import('./site-pipeline.ts');
+    const { createSitePipeline } = (await importByNode(SITE_PIPELINE)) as typeof import('../pipeline/site-pipeline.ts');
     pipeline ??= createSitePipeline(options);
     return pipeline[which].load(context);
   };

@@ -12,9 +12,9 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { redirects } from '../../src/redirects.ts';
 import { cacheDir } from '../cache/paths.ts';
-import { lockAstroBuild } from './astro-lock.ts';
-import { cleanUpAfterDeadBuilds, createStaging, publish } from './publish.ts';
-import { runAstroBuild, summariseAstroError, type AstroBuild } from './run-astro-build.ts';
+import { lockAstroBuild } from '../site/astro-lock.ts';
+import { cleanUpAfterDeadBuilds, createStaging, publish } from '../site/publish.ts';
+import { runAstroBuild, summariseAstroError, type AstroBuild } from '../site/run-astro-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -33,7 +33,7 @@ class BuildFailure extends Error {
 }
 
 async function checkAnchors(staging: string): Promise<void> {
-  const { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } = await import('./anchors.ts');
+  const { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } = await import('../site/anchors.ts');
   const built = await extractAnchors(staging, cacheDir(root, 'anchors'));
   const manifest = readManifest(manifestPath);
   if (updateAnchors) {
@@ -88,7 +88,7 @@ async function build(): Promise<void> {
     log(`1/3 astro build into ${staging}`);
     astro = runAstroBuild(root, staging);
     // The anchors check loads (a tenth of a second: zod) while Astro builds in its own process.
-    void import('./anchors.ts');
+    void import('../site/anchors.ts');
     const result = await astro.done.finally(unlock);
     if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
     if (result !== 0) {
