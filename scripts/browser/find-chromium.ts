@@ -14,6 +14,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { isExecutable } from '../shared/is-executable.ts';
 
 const run = promisify(execFile);
@@ -72,11 +73,12 @@ async function locateOrInstall(): Promise<string> {
       if (installed) return installed;
     }
   }
-  throw new Error(
-    `No Chromium found (looked at ${[chromium.executablePath(), ...SYSTEM_CHROMIUMS].join(', ')}) ` +
-      'and installing one failed. Fix: run `npx playwright install chromium`, or on Debian/Ubuntu as root ' +
+  throw new BuildStepError(`No Chromium found (looked at ${[chromium.executablePath(), ...SYSTEM_CHROMIUMS].join(', ')}) and installing one failed.`, {
+    step: 'diagrams',
+    fix:
+      'run `npx playwright install chromium`, or on Debian/Ubuntu as root ' +
       '`apt-get update && apt-get install -y chromium-headless-shell` (or `chromium`), then build again.',
-  );
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import type { RenderResult } from 'mermaid-isomorphic';
 import { z } from 'astro/zod';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { packageVersion } from '../shared/package-version.ts';
 import type { DiagramSource } from './diagram-source.ts';
 
@@ -66,10 +67,6 @@ export interface RenderOptions {
   log?: (line: string) => void;
 }
 
-export class DiagramRenderError extends Error {
-  override name = 'DiagramRenderError';
-}
-
 /** `diagrams/x.mmd:3: Parse error …` — the line when Mermaid reports one. */
 function describeFailure(diagram: DiagramSource, reason: unknown): string {
   const message = reason instanceof Error ? reason.message : String(reason);
@@ -81,10 +78,11 @@ function describeFailure(diagram: DiagramSource, reason: unknown): string {
 function normalize(result: RenderResult, diagram: DiagramSource): RenderedSvg {
   const renderId = new RegExp(`${result.id}(?![0-9])`, 'g');
   if (!result.title || !result.description) {
-    throw new DiagramRenderError(
-      `${diagram.origin}: the rendered SVG has no accessible ${result.title ? 'description' : 'title'}. ` +
-        'Fix: give accTitle and accDescr non-empty text.',
-    );
+    throw new BuildStepError(`${diagram.origin}: the rendered SVG has no accessible ${result.title ? 'description' : 'title'}.`, {
+      step: 'diagrams',
+      file: diagram.origin,
+      fix: 'give accTitle and accDescr non-empty text.',
+    });
   }
   return {
     svg: result.svg.replace(renderId, RENDER_ID_TOKEN),
@@ -173,18 +171,18 @@ async function renderMisses(
 }
 
 /** One error for every diagram that failed; light and dark usually fail alike, so each message once. */
-function reportFailures(failures: readonly Failure[]): DiagramRenderError {
+function reportFailures(failures: readonly Failure[]): BuildStepError {
   const messages = [...new Set(failures.map((failure) => failure.message))].sort();
-  return new DiagramRenderError(
-    `${messages.length} diagram(s) failed to render:\n\n${messages.join('\n\n')}\n\n` +
-      'Fix: correct the Mermaid syntax at the line shown (check it at https://mermaid.live), then build again.',
-    { cause: failures.map((failure) => failure.cause) },
-  );
+  return new BuildStepError(`${messages.length} diagram(s) failed to render:\n\n${messages.join('\n\n')}\n`, {
+    step: 'diagrams',
+    fix: 'correct the Mermaid syntax at the line shown (check it at https://mermaid.live), then build again.',
+    cause: failures.map((failure) => failure.cause),
+  });
 }
 
 /**
  * Renders every diagram in both variants, from the cache where possible. Throws one
- * DiagramRenderError listing every diagram that failed (file, line, Mermaid's message).
+ * BuildStepError listing every diagram that failed (file, line, Mermaid's message).
  */
 export async function renderDiagrams(
   diagrams: readonly DiagramSource[],

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { formatMs } from '../shared/format.ts';
 import type { ExampleFiles } from './discover-examples.ts';
 import { conditionHolds } from './interpreter-condition.ts';
@@ -63,11 +64,6 @@ export interface RunExamplesReport {
   pythonMs: number;
 }
 
-/** Thrown when one or more examples do not match their specs; `message` lists them all. */
-export class ExamplesFailedError extends Error {
-  override name = 'ExamplesFailedError';
-}
-
 /**
  * Everything a result depends on. The interpreter counts by what it is (its full `sys.version`
  * names the build), not where it lies: an obtained CPython sits in each clone's cache, and a cache
@@ -110,14 +106,15 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
   const { produced, failures } = await produce(misses, cache, options, log);
 
   if (failures.length > 0) {
-    throw new ExamplesFailedError(
+    // Each failure names its file and fix; this one error lists them all.
+    throw new BuildStepError(
       // The list first: when the details run long, the build's closing summary (cut to a few
       // kilobytes) still names every failing example.
       `${failures.length} of ${jobs.length} example runs do not match their specs:\n` +
         failures.map((failure) => `- ${failure.message.split('\n', 1)[0]}`).join('\n') +
         '\n\n' +
         failures.map((failure) => failure.message).join('\n\n'),
-      { cause: failures[0] },
+      { step: 'examples', cause: failures[0] },
     );
   }
   const results = jobs.map((job) => hits.get(job) ?? produced.get(job)!);

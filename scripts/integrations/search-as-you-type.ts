@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { BuildStepError } from '../shared/build-step-error.ts';
 
 const PAGEFIND_UI = '@pagefind/default-ui';
 /** The browser module Starlight's import is routed to (a path for Vite, not an import of this module). */
@@ -38,9 +39,13 @@ export function searchAsYouType(): AstroIntegration {
       },
       'astro:build:done': () => {
         if (routed) return;
-        throw new Error(
-          `searchAsYouType (scripts/integrations/search-as-you-type.ts): Starlight no longer imports "${PAGEFIND_UI}", so the search box kept Pagefind UI's 300 ms debounce. ` +
-            "Fix: find how Starlight's Search component (node_modules/@astrojs/starlight/dist/components/Search.astro) now creates Pagefind UI and route that instead.",
+        throw new BuildStepError(
+          `searchAsYouType (scripts/integrations/search-as-you-type.ts): Starlight no longer imports "${PAGEFIND_UI}", so the search box kept Pagefind UI's 300 ms debounce.`,
+          {
+            step: 'build',
+            file: 'scripts/integrations/search-as-you-type.ts',
+            fix: "find how Starlight's Search component (node_modules/@astrojs/starlight/dist/components/Search.astro) now creates Pagefind UI and route that instead.",
+          },
         );
       },
     },

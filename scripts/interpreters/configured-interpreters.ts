@@ -4,6 +4,7 @@
  * the cache) and a free-threaded `python3.14t` when the machine has one (never obtained).
  */
 import type { CacheArea } from '../cache/paths.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { findInterpreter } from './find-interpreter.ts';
 import { findInstalledPython, findOrObtainPython } from './find-python.ts';
 import type { InterpreterInfo } from './interpreter-info.ts';
@@ -56,7 +57,9 @@ async function allOrEveryFailure<T>(lookups: Promise<T>[]): Promise<T[]> {
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) {
     const messages = failures.map((failure) => (failure instanceof Error ? failure.message : String(failure)));
-    throw new Error(`${failures.length} interpreters in PYTHONS cannot be used:\n${messages.map((message) => `- ${message}`).join('\n')}`, {
+    // Each names its own fix.
+    throw new BuildStepError(`${failures.length} interpreters in PYTHONS cannot be used:\n${messages.map((message) => `- ${message}`).join('\n')}`, {
+      step: 'plan',
       cause: failures[0],
     });
   }

@@ -10,6 +10,7 @@ import { basename, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { contentKey } from '../cache/content-key.ts';
 import { createJsonCache } from '../cache/json-cache.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { isExecutable, searchPath } from '../shared/is-executable.ts';
 import { interpreterInfoSchema, type InterpreterInfo } from './interpreter-info.ts';
 import { pyenvWhich, readPyenvShim } from './pyenv-shim.ts';
@@ -57,9 +58,9 @@ export async function findInterpreter(
   const info = await cache.getOrSet(key, () => probe(requested, executable));
   const [major, minor] = info.versionInfo;
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
-    throw new Error(
-      `Python interpreter ${requested} (${executable}) is ${info.versionInfo.join('.')}; the examples need ` +
-        `${MIN_PYTHON.join('.')} or newer. Fix: set PYTHONS to newer interpreters, e.g. PYTHONS="python3.12 python3.14".`,
+    throw new BuildStepError(
+      `Python interpreter ${requested} (${executable}) is ${info.versionInfo.join('.')}; the examples need ${MIN_PYTHON.join('.')} or newer.`,
+      { step: 'plan', fix: 'set PYTHONS to newer interpreters, e.g. PYTHONS="python3.12 python3.14".' },
     );
   }
   return { ...info, requested };
@@ -70,11 +71,11 @@ async function probe(requested: string, executable: string): Promise<Interpreter
     const { stdout } = await run(executable, ['-I', '-c', PROBE]);
     return interpreterInfoSchema.parse({ ...JSON.parse(stdout), requested, executable });
   } catch (error) {
-    throw new Error(
-      `Could not ask ${executable} (from "${requested}") what it is: is it a Python interpreter? ` +
-        'Fix: set PYTHONS to Python interpreters.',
-      { cause: error },
-    );
+    throw new BuildStepError(`Could not ask ${executable} (from "${requested}") what it is: is it a Python interpreter?`, {
+      step: 'plan',
+      fix: 'set PYTHONS to Python interpreters.',
+      cause: error,
+    });
   }
 }
 
@@ -82,10 +83,10 @@ async function probe(requested: string, executable: string): Promise<Interpreter
 async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv, cacheDir: string): Promise<string> {
   const found = requested.includes('/') ? await executableAt(resolve(requested)) : await searchPath(requested, env);
   if (!found) {
-    throw new Error(
-      `Python interpreter "${requested}" not found ${requested.includes('/') ? 'or not executable' : 'on PATH'}. ` +
-        'Fix: install it, or set PYTHONS to Python 3.9+ interpreters (names on PATH or paths, e.g. PYTHONS="python3.11 /opt/python3.14/bin/python3.14").',
-    );
+    throw new BuildStepError(`Python interpreter "${requested}" not found ${requested.includes('/') ? 'or not executable' : 'on PATH'}.`, {
+      step: 'plan',
+      fix: 'install it, or set PYTHONS to Python 3.9+ interpreters (names on PATH or paths, e.g. PYTHONS="python3.11 /opt/python3.14/bin/python3.14").',
+    });
   }
   const shim = await readPyenvShim(found);
   return realpath(shim ? await pyenvWhich(shim, basename(requested), env, cacheDir) : found);

@@ -21,6 +21,7 @@ import { access, constants, readdir, readFile, readlink, rename, rm, stat, symli
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { contentKey } from '../cache/content-key.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { checkRequestedVersion, identifyPython, mismatch, type PythonIdentity } from './identify-python.ts';
 import {
   createPrivateApt,
@@ -68,7 +69,7 @@ const MULTIARCH: Record<string, { triplet: string; loader: string }> = {
 
 function manualFix(version: string): string {
   return (
-    `Fix: install CPython ${version} so that python${version} is on PATH (from python.org, ` +
+    `install CPython ${version} so that python${version} is on PATH (from python.org, ` +
     `with \`uv python install ${version}\`, or your distribution's python${version} package), ` +
     'or set PYTHONS to the interpreters to use; then build again.'
   );
@@ -179,8 +180,11 @@ export async function obtainDebianPython(options: ObtainDebianPythonOptions): Pr
   } catch (error) {
     // Best effort: the step's error is the one worth reporting.
     await rm(install, { recursive: true, force: true }).catch(() => undefined);
-    const message = `Could not obtain CPython ${version} from Debian: ${(error as Error).message}.`;
-    throw new Error(`${message} ${manualFix(version)}`, { cause: error });
+    throw new BuildStepError(`Could not obtain CPython ${version} from Debian: ${(error as Error).message}.`, {
+      step: 'plan',
+      fix: manualFix(version),
+      cause: error,
+    });
   }
   // Garbage only: a failure to remove it must not fail the build.
   await removeAbandoned(cacheDir, version).catch(() => undefined);

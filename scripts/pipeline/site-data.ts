@@ -22,5 +22,8 @@ export { bestSpeedup, figuresOf, measurementsOf, NOISE_BAND, type Effect, type F
 /** Number formats, the same in pages, the build log and the bench. */
 export { formatMs, formatSeconds, formatTimes } from '../shared/format.ts';
 
+/** The build's error shape: a component's bad prop or missing entry fails the build like any step. */
+export { BuildStepError } from '../shared/build-step-error.ts';
+
 /** Highlighted example sources kept between builds (render time: HighlightedCode.astro, TakeRender.astro). */
 export { highlightedBlock, type TakeRender } from '../cache/highlighted-blocks.ts';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { CACHE_AREAS, cacheDir, type CacheArea } from '../cache/paths.ts';
 import { discoverExamples, type ExampleFiles } from '../examples/discover-examples.ts';
 import { configuredInterpreters } from '../interpreters/configured-interpreters.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { listFolder } from '../shared/list-folder.ts';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
 import { measuredRequest, requestKey, type MeasuredRequest } from './measured-requests.ts';
@@ -64,10 +65,6 @@ export interface BuildPlanOptions {
   env?: NodeJS.ProcessEnv;
   /** Progress lines. Default `console.log`. */
   log?: (line: string) => void;
-}
-
-export class PlanError extends Error {
-  override name = 'PlanError';
 }
 
 export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildPlan> {
@@ -135,6 +132,6 @@ function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFile
     }
   }
   if (problems.length > 0) {
-    throw new PlanError(`${problems.join('\n')}\nFix: correct the name on the page, or add the missing file.`);
+    throw new BuildStepError(problems.join('\n'), { step: 'plan', fix: 'correct the name on the page, or add the missing file.' });
   }
 }

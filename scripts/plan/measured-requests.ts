@@ -6,6 +6,7 @@
  */
 import type { ExampleFiles } from '../examples/discover-examples.ts';
 import type { ExampleEntry } from '../examples/result-schema.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import type { ComponentUse } from './page-usage.ts';
 
 export interface TimelineRequest {
@@ -69,9 +70,10 @@ export function measuredRequest(use: ComponentUse, example: ExampleFiles): Measu
   if (!required) return undefined;
   const missing = required.filter((name) => !use.attributes[name]);
   if (missing.length > 0) {
-    throw new Error(
+    throw new BuildStepError(
       `${use.page}:${use.line}: <${use.component}> needs ${missing.map((name) => `${name}="…"`).join(', ')} ` +
         '(written as plain strings: the build reads them before the page renders).',
+      { step: 'plan', file: `${use.page}:${use.line}` },
     );
   }
   const variant = drawnVariant(

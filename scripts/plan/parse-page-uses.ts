@@ -8,6 +8,7 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
+import { BuildStepError } from '../shared/build-step-error.ts';
 
 /** One use of a build-time component on a page. */
 export interface ComponentUse {
@@ -35,7 +36,10 @@ export function componentUses(text: string, page: string): ComponentUse[] {
     tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
   } catch (error) {
     const place = (error as { line?: number }).line;
-    throw new Error(`${page}${place ? `:${place}` : ''}: cannot read the page as MDX: ${(error as Error).message}`, {
+    const file = `${page}${place ? `:${place}` : ''}`;
+    throw new BuildStepError(`${file}: cannot read the page as MDX: ${(error as Error).message}`, {
+      step: 'plan',
+      file,
       cause: error,
     });
   }

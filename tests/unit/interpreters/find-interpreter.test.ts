@@ -48,7 +48,7 @@ describe('findInterpreter', { timeout: 30_000 }, () => {
     await writeFile(fake, `#!/bin/sh\necho '${JSON.stringify(answer)}'\n`);
     await chmod(fake, 0o755);
     await expect(findInterpreter(fake, dir, process.env)).rejects.toThrow(
-      /is 3\.8\.18; the examples need 3\.9 or newer\. Fix: set PYTHONS/,
+      /is 3\.8\.18; the examples need 3\.9 or newer\.\nFix: set PYTHONS/,
     );
   });
 

@@ -97,7 +97,7 @@ describe('obtainDebianPython', () => {
     const failure = run(process.execPath, ['--input-type=module', '-e', program], { env: { PATH: '/nonexistent' } });
     await expect(failure).rejects.toMatchObject({
       stderr: expect.stringMatching(
-        /Could not obtain CPython 3\.14 from Debian: step "dpkg --print-architecture" failed: this machine has no dpkg: it is not Debian-like.*Fix: install CPython 3\.14 so that python3\.14 is on PATH .*or set PYTHONS/,
+        /Could not obtain CPython 3\.14 from Debian: step "dpkg --print-architecture" failed: this machine has no dpkg: it is not Debian-like.*\nFix: install CPython 3\.14 so that python3\.14 is on PATH .*or set PYTHONS/,
       ),
     });
   });
@@ -163,7 +163,7 @@ describe('obtainDebianPython, for a version Debian does not have', () => {
         new RegExp(
           'Could not obtain CPython 3\\.99 from Debian: step "download" failed: ' +
             'Debian testing: apt-get .* failed: E: Unable to locate package python3\\.99-minimal; ' +
-            'Debian unstable: apt-get .* failed: E: Unable to locate package python3\\.99-minimal\\. ' +
+            'Debian unstable: apt-get .* failed: E: Unable to locate package python3\\.99-minimal\\.\n' +
             'Fix: install CPython 3\\.99 so that python3\\.99 is on PATH',
         ),
       );
