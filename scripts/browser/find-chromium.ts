@@ -15,6 +15,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright';
 import { BuildStepError } from '../shared/build-step-error.ts';
+import { firstLine, messageOf } from '../shared/error-text.ts';
 import { isExecutable } from '../shared/is-executable.ts';
 
 const run = promisify(execFile);
@@ -44,8 +45,7 @@ async function tryInstall(commands: [string, string[]][]): Promise<boolean> {
       await run(command, args, { timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 });
       console.log(`[find-chromium] ${shown}: done`);
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      console.log(`[find-chromium] ${shown}: failed (${message})`);
+      console.log(`[find-chromium] ${shown}: failed (${firstLine(messageOf(error))})`);
       return false;
     }
   }

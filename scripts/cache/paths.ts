@@ -33,8 +33,9 @@ export function cacheDir(root: string, area: CacheArea, env: NodeJS.ProcessEnv =
 
 /**
  * Scratch space that is not a cache: the site build's staging directory (it must share a file
- * system with dist/ for the swap), e2e traces and bench output. Always under node_modules.
+ * system with dist/ for the swap), the pipeline's summary of its last pass, e2e traces and bench
+ * output. Always under node_modules.
  */
-export function workDir(root: string, purpose: 'site' | 'e2e' | 'bench'): string {
+export function workDir(root: string, purpose: 'site' | 'pipeline' | 'e2e' | 'bench'): string {
   return join(root, 'node_modules', '.cache', 'pyconc', purpose);
 }

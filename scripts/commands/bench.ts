@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cacheRoot } from '../cache/paths.ts';
+import { readPipelineSummary } from '../pipeline/pipeline-summary.ts';
 import { createBuildPlan } from '../plan/build-plan.ts';
 import { pageUrl } from '../plan/page-usage.ts';
 import { median } from '../shared/median.ts';
@@ -54,7 +55,7 @@ const plain = await copySite(root, 'plain');
 try {
   log(`1/6 cold build in ${real}: every example on ${plan.interpreters.length} interpreter(s), every diagram`);
   const cold = mustSucceed('cold build', await timeBuild(real, BUILD, env));
-  const breakdown = await coldBreakdown(real, cold.output, env);
+  const breakdown = await coldBreakdown(real, env);
   log('2/6 plain Starlight copy (same pages, no examples or diagrams): first build');
   await makePlain(plain);
   mustSucceed('plain build (cold)', await timeBuild(plain, PLAIN_BUILD, env));
@@ -68,7 +69,7 @@ try {
   log('4/6 one example edited: only it may run again');
   await appendFile(join(real, plan.examples[0]!.sourceFile), '\n# edited by the bench\n');
   const edited = mustSucceed('build after an edit', await timeBuild(real, BUILD, env));
-  const ranAfterEdit = Number(/\[pipeline\] .*?\((\d+) results ran/.exec(edited.output)?.[1] ?? NaN);
+  const ranAfterEdit = (await readPipelineSummary(real))?.resultsRan ?? NaN;
   log(`5/6 pages in headless Chromium (${loads} loads each) and search, on the cold build's copy`);
   const clientPath = await writeClientMermaidPage(join(real, 'dist'), 'gil', join(real, 'diagrams'));
   const measured = await measurePages(real, pages, clientPath, { loads, query: QUERY, answer: ANSWER });

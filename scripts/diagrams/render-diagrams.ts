@@ -10,6 +10,7 @@ import { z } from 'astro/zod';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
+import { messageOf } from '../shared/error-text.ts';
 import { packageVersion } from '../shared/package-version.ts';
 import type { DiagramSource } from './diagram-source.ts';
 
@@ -69,7 +70,7 @@ export interface RenderOptions {
 
 /** `diagrams/x.mmd:3: Parse error …` — the line when Mermaid reports one. */
 function describeFailure(diagram: DiagramSource, reason: unknown): string {
-  const message = reason instanceof Error ? reason.message : String(reason);
+  const message = messageOf(reason);
   const line = /on line (\d+)/.exec(message)?.[1];
   const where = line ? `${diagram.origin}:${line}` : diagram.origin;
   return `${where}: Mermaid could not render this diagram:\n${message.trim()}`;
@@ -161,7 +162,7 @@ async function renderMisses(
             await cache.set(key(diagram, variant), svg);
             rendered.set(key(diagram, variant), svg);
           } catch (error) {
-            failures.push({ message: error instanceof Error ? error.message : String(error), cause: error });
+            failures.push({ message: messageOf(error), cause: error });
           }
         }),
       );

@@ -3,6 +3,7 @@
  */
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { BuildStepError } from '../shared/build-step-error.ts';
+import { firstLine } from '../shared/error-text.ts';
 import { exampleSpecSchema, type ExampleSpec } from './spec-schema.ts';
 
 /** Parses spec text; `file` is only used in messages. */
@@ -12,7 +13,7 @@ export function parseSpec(text: string, file: string): ExampleSpec {
   if (doc.errors.length > 0) {
     const messages = doc.errors.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
-      return `${file}:${pos.line}:${pos.col}: YAML syntax: ${e.message.split('\n')[0]}`;
+      return `${file}:${pos.line}:${pos.col}: YAML syntax: ${firstLine(e.message)}`;
     });
     throw new BuildStepError(messages.join('\n'), { step: 'plan', file, fix: 'correct the YAML syntax at the line shown.' });
   }

@@ -8,6 +8,7 @@ import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
+import { firstLine } from '../shared/error-text.ts';
 import { formatMs } from '../shared/format.ts';
 import type { ExampleFiles } from './discover-examples.ts';
 import { conditionHolds } from './interpreter-condition.ts';
@@ -111,7 +112,7 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
       // The list first: when the details run long, the build's closing summary (cut to a few
       // kilobytes) still names every failing example.
       `${failures.length} of ${jobs.length} example runs do not match their specs:\n` +
-        failures.map((failure) => `- ${failure.message.split('\n', 1)[0]}`).join('\n') +
+        failures.map((failure) => `- ${firstLine(failure.message)}`).join('\n') +
         '\n\n' +
         failures.map((failure) => failure.message).join('\n\n'),
       { step: 'examples', cause: failures[0] },

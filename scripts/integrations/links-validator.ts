@@ -7,6 +7,7 @@ import type { StarlightPlugin } from '@astrojs/starlight/types';
 import type { AstroIntegration } from 'astro';
 import starlightLinksValidator from 'starlight-links-validator';
 import { BuildStepError } from '../shared/build-step-error.ts';
+import { messageOf } from '../shared/error-text.ts';
 
 const FIX =
   'correct the link at the file and line shown (a page is /<slug>/, an anchor is a heading id from src/anchors.json), ' +
@@ -25,7 +26,7 @@ function withFix(integration: AstroIntegration): AstroIntegration {
           await done(options);
         } catch (error) {
           // Astro names the integration and the hook above the message.
-          throw new BuildStepError(error instanceof Error ? error.message : String(error), { step: 'links', fix: FIX, cause: error });
+          throw new BuildStepError(messageOf(error), { step: 'links', fix: FIX, cause: error });
         }
       },
     },

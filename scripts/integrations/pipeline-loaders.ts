@@ -9,10 +9,10 @@
  * Only the entries' schemas are loaded with the content config: Astro needs them to type and check
  * the collections. `astro dev` reloads the pipeline's code only when it restarts.
  */
-import type { LoaderContext } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { diagramEntrySchema } from '../diagrams/diagram-entry.ts';
 import { exampleEntrySchema } from '../examples/result-schema.ts';
-import type { SitePipeline, SitePipelineOptions, TypedLoader } from '../pipeline/site-pipeline.ts';
+import type { SitePipeline, SitePipelineOptions } from '../pipeline/site-pipeline.ts';
 
 const SITE_PIPELINE = new URL('../pipeline/site-pipeline.ts', import.meta.url).href;
 
@@ -23,6 +23,9 @@ const SITE_PIPELINE = new URL('../pipeline/site-pipeline.ts', import.meta.url).h
  */
 const importByNode = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
+/** A loader whose schema is part of its type, so `getEntry('examples', id)` is typed. */
+export type TypedLoader<S> = Loader & { schema: S };
+
 export interface PipelineLoaders {
   examplesLoader: TypedLoader<typeof exampleEntrySchema>;
   diagramsLoader: TypedLoader<typeof diagramEntrySchema>;
@@ -31,13 +34,13 @@ export interface PipelineLoaders {
 /** Both collections' loaders, sharing one pipeline (one plan, every example run once). */
 export function pipelineLoaders(options: SitePipelineOptions = {}): PipelineLoaders {
   let pipeline: SitePipeline | undefined;
-  const load = (which: keyof PipelineLoaders) => async (context: LoaderContext) => {
+  const load = (sync: 'syncExamples' | 'syncDiagrams') => async (context: LoaderContext) => {
     const { createSitePipeline } = (await importByNode(SITE_PIPELINE)) as typeof import('../pipeline/site-pipeline.ts');
     pipeline ??= createSitePipeline(options);
-    return pipeline[which].load(context);
+    return pipeline[sync](context);
   };
   return {
-    examplesLoader: { name: 'pyconc-examples', schema: exampleEntrySchema, load: load('examplesLoader') },
-    diagramsLoader: { name: 'pyconc-diagrams', schema: diagramEntrySchema, load: load('diagramsLoader') },
+    examplesLoader: { name: 'pyconc-examples', schema: exampleEntrySchema, load: load('syncExamples') },
+    diagramsLoader: { name: 'pyconc-diagrams', schema: diagramEntrySchema, load: load('syncDiagrams') },
   };
 }

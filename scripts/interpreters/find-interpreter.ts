@@ -3,19 +3,16 @@
  * The answer is cached by the executable's identity on disk, so a warm build
  * starts no Python at all.
  */
-import { execFile } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { basename, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { contentKey } from '../cache/content-key.ts';
 import { createJsonCache } from '../cache/json-cache.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
 import { isExecutable, searchPath } from '../shared/is-executable.ts';
+import { identifyPython, PROBE } from './identify-python.ts';
 import { interpreterInfoSchema, type InterpreterInfo } from './interpreter-info.ts';
 import { pyenvWhich, readPyenvShim } from './pyenv-shim.ts';
-
-const run = promisify(execFile);
 
 /**
  * Oldest Python accepted: 3.9 makes `__main__.__file__` absolute (spawned children
@@ -23,22 +20,6 @@ const run = promisify(execFile);
  * 3.8 is end-of-life.
  */
 export const MIN_PYTHON: readonly [number, number] = [3, 9];
-
-const PROBE = `
-import json, multiprocessing, os, platform, sys, sysconfig
-print(json.dumps({
-    "version": sys.version,
-    "versionInfo": list(sys.version_info[:3]),
-    "implementation": sys.implementation.name,
-    "freeThreadedBuild": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
-    "gilEnabled": sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True,
-    "cpuCount": os.cpu_count(),
-    "usableCpuCount": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-    "platform": platform.platform(),
-    "defaultStartMethod": multiprocessing.get_start_method(),
-    "availableStartMethods": multiprocessing.get_all_start_methods(),
-}))
-`;
 
 /**
  * Resolves `requested` to a real executable and describes it. The answer is cached in `cacheDir`
@@ -66,10 +47,12 @@ export async function findInterpreter(
   return { ...info, requested };
 }
 
+/** Runs the probe; `executable` stays the resolved path it was started by, whatever `sys.executable` says. */
 async function probe(requested: string, executable: string): Promise<InterpreterInfo> {
   try {
-    const { stdout } = await run(executable, ['-I', '-c', PROBE]);
-    return interpreterInfoSchema.parse({ ...JSON.parse(stdout), requested, executable });
+    const identity = await identifyPython(executable);
+    if (!identity) throw new Error(`${executable} cannot be started`);
+    return interpreterInfoSchema.parse({ ...identity, requested, executable });
   } catch (error) {
     throw new BuildStepError(`Could not ask ${executable} (from "${requested}") what it is: is it a Python interpreter?`, {
       step: 'plan',

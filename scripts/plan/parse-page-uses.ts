@@ -9,6 +9,7 @@ import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
 import { BuildStepError } from '../shared/build-step-error.ts';
+import { messageOf } from '../shared/error-text.ts';
 
 /** One use of a build-time component on a page. */
 export interface ComponentUse {
@@ -37,7 +38,7 @@ export function componentUses(text: string, page: string): ComponentUse[] {
   } catch (error) {
     const place = (error as { line?: number }).line;
     const file = `${page}${place ? `:${place}` : ''}`;
-    throw new BuildStepError(`${file}: cannot read the page as MDX: ${(error as Error).message}`, {
+    throw new BuildStepError(`${file}: cannot read the page as MDX: ${messageOf(error)}`, {
       step: 'plan',
       file,
       cause: error,

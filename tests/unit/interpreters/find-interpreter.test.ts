@@ -43,7 +43,7 @@ describe('findInterpreter', { timeout: 30_000 }, () => {
 
   it('refuses an interpreter older than 3.9, saying which and what to do', async () => {
     const fake = join(dir, 'python-old');
-    const { requested, executable, ...probe } = cpython311Linux;
+    const { requested: _requested, ...probe } = cpython311Linux;
     const answer = { ...probe, version: '3.8.18', versionInfo: [3, 8, 18] };
     await writeFile(fake, `#!/bin/sh\necho '${JSON.stringify(answer)}'\n`);
     await chmod(fake, 0o755);
