@@ -9,12 +9,11 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     // Many units start real Python or a real build; vitest's 5 s default failed them whenever
-    // the 2 cores were shared (load 13 measured while other builds ran).
+    // the 2 cores were shared with other builds.
     testTimeout: 60_000,
     // Three files at once on 2 cores: the site builds run beside the other files instead of after
-    // them (412 s one at a time), and a third file fills the time the others spend waiting on
-    // sleeping examples, timeouts and Debian's servers (250-265 s with two in CI, 216 s with
-    // three, measured). Nothing here asserts a duration, only order and outcome.
+    // them, and a third file fills the time the others spend waiting on sleeping examples,
+    // timeouts and Debian's servers. Nothing here asserts a duration, only order and outcome.
     maxWorkers: 3,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: SITE_BUILDS } },

@@ -7,9 +7,9 @@
  * like ours). Every install attempt is printed.
  *
  * Why the headless shell: everything here runs headless, and the shell (Chromium's old headless
- * mode, Playwright's own default for headless runs) loaded our pages about twice as fast as the
- * full browser in headless mode on 2 cores (measured: /gil/ 334 ms against 597, injecting axe
- * 520 ms against 1,049), which took the e2e suite from 6.1 to 4.3 minutes. Same Blink, same fonts.
+ * mode, Playwright's own default for headless runs) loads pages about twice as fast as the full
+ * browser in headless mode on 2 cores, which decides how long the e2e suite takes. Same Blink,
+ * same fonts.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

@@ -1,7 +1,7 @@
 /**
  * Keeps what Starlight's `<Code>` (Expressive Code) rendered for a block between builds, so a
- * warm build does not highlight the examples' sources again: that was ≈ 0.6 s of it, more than
- * the rest of the pages together. Used by src/components/HighlightedCode.astro; wired by the
+ * warm build does not highlight the examples' sources again: that costs more than rendering the
+ * rest of the pages together. Used by src/components/HighlightedCode.astro; wired by the
  * `highlightCache()` integration (scripts/integrations/highlight-cache.ts), without which nothing
  * is kept (every block is rendered).
  *

@@ -8,9 +8,9 @@ import { isAbsolute, join, resolve } from 'node:path';
  * The cache folders and what each holds:
  * `examples` verified example results, `interpreters` what each Python reported about itself,
  * `diagrams` rendered and finished SVG, `python` interpreters the build obtained (CPython 3.14),
- * `pages` the components each page's MDX uses (parsing every page took most of a warm build's plan),
- * `specs` each example's spec, parsed and validated (parsing the YAML took most of what was left),
- * `anchors` the heading ids of each built page (parsing them took a second of every warm build),
+ * `pages` the components each page's MDX uses (parsing every page is most of a cold plan),
+ * `specs` each example's spec, parsed and validated (the YAML parser is slow to load and run),
+ * `anchors` the heading ids of each built page (parsing every built page is slow),
  * `code` the examples' sources as Expressive Code highlighted them (scripts/cache/highlighted-blocks.ts).
  */
 export const CACHE_AREAS = ['examples', 'interpreters', 'diagrams', 'python', 'pages', 'specs', 'anchors', 'code'] as const;

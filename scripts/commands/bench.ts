@@ -32,9 +32,9 @@ const loads = Number(values.loads);
 const BUILD = ['scripts/commands/build.ts'];
 const PLAIN_BUILD = [ASTRO_CLI, 'build'];
 /**
- * Warm builds of each, taking turns; the medians are compared. On this shared 2-core host single
- * pairs ranged 0.98-1.54× within one run (the other tenants' load moves a 7 s build by ±1.5 s):
- * five turns each keep a noisy minute from deciding the figure.
+ * Warm builds of each, taking turns; the medians are compared. On a shared host the other
+ * tenants' load moves a single build by seconds: five turns each keep a noisy minute from
+ * deciding the figure.
  */
 const WARM_BUILDS = 5;
 const QUERY = 'mutual exclusion';

@@ -64,7 +64,10 @@ export interface RenderStats {
 export interface RenderOptions {
   /** The `diagrams` cache area. */
   cacheDir: string;
-  /** Called with short progress lines. Default: console.log. */
+  /**
+   * Called with short progress lines.
+   * @default console.log
+   */
   log?: (line: string) => void;
 }
 

@@ -101,7 +101,10 @@ export interface GanttOptions {
   title: string;
   description: string;
   lanes: readonly TimelineLane[];
-  /** Label each bar with its duration. Default true; turn off for many short bars. */
+  /**
+   * Label each bar with its duration; turn off for many short bars.
+   * @default true
+   */
   labelBars?: boolean;
 }
 

@@ -40,15 +40,30 @@ export interface RunExamplesOptions {
   interpreters: readonly InterpreterInfo[];
   /** The `examples` cache area. */
   cacheDir: string;
-  /** Re-run everything, ignoring the cache. Default false. */
+  /**
+   * Re-run everything, ignoring the cache.
+   * @default false
+   */
   force?: boolean;
-  /** Cap per captured stream, bytes. Default 1 MiB. */
+  /**
+   * Cap per captured stream, bytes.
+   * @default DEFAULT_MAX_OUTPUT_BYTES (1 MiB)
+   */
   maxOutputBytes?: number;
-  /** The builder's environment (PATH…; PYTHON* is never passed on). Default `process.env`. */
+  /**
+   * The builder's environment (PATH…; PYTHON* is never passed on).
+   * @default process.env
+   */
   env?: NodeJS.ProcessEnv;
-  /** Progress lines. Default `console.log`. */
+  /**
+   * Progress lines.
+   * @default console.log
+   */
   log?: (line: string) => void;
-  /** Decides which runs may overlap. Default: a new one for this call. */
+  /**
+   * Decides which runs may overlap.
+   * @default a new one for this call
+   */
   scheduler?: RunScheduler;
 }
 

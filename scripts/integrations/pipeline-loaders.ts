@@ -1,10 +1,9 @@
 /**
  * The pipeline's two content loaders for a content config, with the pipeline
- * (scripts/pipeline/site-pipeline.ts and its 30-odd modules) loaded by Node itself when a collection first syncs, instead of by Vite
- * with the content config. Vite's module runner transformed those modules again on every build and
+ * (scripts/pipeline/site-pipeline.ts and its 30-odd modules) loaded by Node itself when a
+ * collection first syncs, instead of by Vite with the content config. Vite's module runner transformed those modules again on every build and
  * Astro bundled them into its prerender output, where nothing uses them; Node keeps them compiled
- * (the compile cache Astro's CLI turns on). Measured on a warm build: content sync 1.6-1.75 s →
- * 1.3-1.45 s, the whole Astro build ≈ 0.4 s faster.
+ * (the compile cache Astro's CLI turns on), so a warm build's content sync does not pay for them.
  *
  * Only the entries' schemas are loaded with the content config: Astro needs them to type and check
  * the collections. `astro dev` reloads the pipeline's code only when it restarts.

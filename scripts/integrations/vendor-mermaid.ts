@@ -24,7 +24,7 @@ function isServed(relativePath: string): boolean {
 /** `url`: where the pages load Mermaid from, e.g. `/_pyconc/mermaid/` (leading and trailing slash). */
 export function vendorMermaid(url: string): AstroIntegration {
   return {
-    name: 'pyconc-vendor-mermaid',
+    name: 'pyconc:vendor-mermaid',
     hooks: {
       // `astro dev`: the same URLs, straight from node_modules.
       'astro:server:setup': ({ server }) => {

@@ -15,9 +15,15 @@ import { obtainDebianPython } from './obtain-debian-python.ts';
 const run = promisify(execFile);
 
 export interface FindPythonOptions extends PythonRequest {
-  /** Environment whose PATH is searched and in which candidates run. Default `process.env`. */
+  /**
+   * Environment whose PATH is searched and in which candidates run.
+   * @default process.env
+   */
   env?: NodeJS.ProcessEnv;
-  /** Receives what was used or skipped and why (`[python] …`). Default `console.log`. */
+  /**
+   * Receives what was used or skipped and why (`[python] …`).
+   * @default console.log
+   */
   log?: (line: string) => void;
 }
 

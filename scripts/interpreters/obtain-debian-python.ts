@@ -43,7 +43,10 @@ export interface ObtainDebianPythonOptions {
   version: string;
   /** Directory the install is kept in, created if missing, e.g. `<root>/node_modules/.cache/pyconc/python`. */
   cacheDir: string;
-  /** Receives progress lines (`[python] …`). Default `console.log`. */
+  /**
+   * Receives progress lines (`[python] …`).
+   * @default console.log
+   */
   log?: (line: string) => void;
 }
 
@@ -122,7 +125,7 @@ async function verifyInstall(install: string, version: string): Promise<PythonId
 
 /**
  * A published install never changes, so once it has passed verifyInstall the check is not run
- * again (starting it was a third of a second of every warm build) until this stamp changes: the
+ * again (starting it is much of a warm build's plan) until this stamp changes: the
  * binary and every folder its loader, libraries and modules live in (a file removed or added
  * changes its folder), and what the check asks for.
  */

@@ -14,7 +14,7 @@ export { interpreterLabel, type InterpreterInfo, type StartMethod } from '../int
 export { compareResults } from '../examples/compare-results.ts';
 
 /** Which drawing `<Timeline>` and `<MeasuredChart>` show: the one rule for their default variant. */
-export { drawingKey } from '../plan/measured-requests.ts';
+export { drawingKey, type DrawingAttributes } from '../plan/measured-requests.ts';
 
 /** The speed-up figures behind "Which is faster, and why?" and the summary tables. */
 export { bestSpeedup, figuresOf, measurementsOf, NOISE_BAND, type Effect, type Figures, type Way, type WorkloadKind } from '../measurements/speedups.ts';

@@ -21,9 +21,15 @@ import { messageOf } from '../shared/error-text.ts';
 import { describePipelineSummary, writePipelineSummary, type PipelineSummary } from './pipeline-summary.ts';
 
 export interface SitePipelineOptions {
-  /** Where the parts live, relative to the project root. Default: the project's layout. */
+  /**
+   * Where the parts live, relative to the project root.
+   * @default the project's layout (DEFAULT_LAYOUT)
+   */
   layout?: Partial<ProjectLayout>;
-  /** Default `process.env` (PYTHONS, PYCONC_CACHE_DIR, PATH). */
+  /**
+   * The environment: PYTHONS, PYCONC_CACHE_DIR, PATH.
+   * @default process.env
+   */
   env?: NodeJS.ProcessEnv;
 }
 

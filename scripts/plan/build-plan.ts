@@ -16,11 +16,20 @@ import { readComponentUses, type ComponentUse } from './page-usage.ts';
 
 /** Where a project keeps its parts, relative to its root. */
 export interface ProjectLayout {
-  /** Default `src/examples`. */
+  /**
+   * Where the examples and their specs are.
+   * @default 'src/examples'
+   */
   examplesDir: string;
-  /** Default `src/content/docs`. */
+  /**
+   * Where the pages are.
+   * @default 'src/content/docs'
+   */
   docsDir: string;
-  /** Default `diagrams`. */
+  /**
+   * Where the Mermaid sources are.
+   * @default 'diagrams'
+   */
   diagramsDir: string;
 }
 
@@ -57,13 +66,25 @@ export interface BuildPlan {
 export interface BuildPlanOptions {
   /** Project root (absolute). */
   root: string;
-  /** Default `DEFAULT_LAYOUT`. */
+  /**
+   * Where the parts live, relative to the root; each part left out is DEFAULT_LAYOUT's.
+   * @default DEFAULT_LAYOUT
+   */
   layout?: Partial<ProjectLayout>;
-  /** Interpreters already resolved (e.g. by a caller that plans twice). Default: the configured ones. */
+  /**
+   * Interpreters already resolved (e.g. by a caller that plans twice).
+   * @default the configured ones (PYTHONS, or python3 and CPython 3.14)
+   */
   interpreters?: InterpreterInfo[];
-  /** Default `process.env`. */
+  /**
+   * The environment: PYTHONS, PYCONC_CACHE_DIR, PATH.
+   * @default process.env
+   */
   env?: NodeJS.ProcessEnv;
-  /** Progress lines. Default `console.log`. */
+  /**
+   * Progress lines.
+   * @default console.log
+   */
   log?: (line: string) => void;
 }
 

@@ -39,7 +39,7 @@ const componentUsesSchema: z.ZodType<ComponentUse[]> = z.array(
 
 /**
  * Every use on every page under `docsDir`. With `cacheDir`, each page's uses are kept by its text
- * (and the parser's code): parsing MDX was 0.8 s of every warm build, reading them back is not.
+ * (and the parser's code): parsing MDX is slow, reading them back is not.
  */
 export async function readComponentUses(root: string, docsDir: string, cacheDir?: string): Promise<ComponentUse[]> {
   const pages = await listPages(docsDir);

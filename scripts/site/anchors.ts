@@ -38,7 +38,7 @@ async function pageAnchors(html: string): Promise<z.infer<typeof PageAnchors>> {
  * Reads every page of a built site (`<dir>/**\/index.html`) and returns its URL and heading ids.
  * Redirect pages (a meta refresh, src/pages/[...from].astro) are left out: src/redirects.ts is their source of truth.
  * With `cacheDir`, each page's ids are kept by its HTML (and this module's code): parsing every
- * page was a second of every warm build, and most builds publish most pages unchanged.
+ * page is slow, and most builds publish most pages unchanged.
  */
 export async function extractAnchors(siteDir: string, cacheDir?: string): Promise<AnchorsManifest> {
   const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })

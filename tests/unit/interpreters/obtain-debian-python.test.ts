@@ -154,8 +154,8 @@ describe('obtainDebianPython', () => {
 describe('obtainDebianPython, for a version Debian does not have', () => {
   it(
     'tries testing, then unstable, and fails saying so, leaving nothing behind',
-    // Two package lists are read (testing's, unstable's), patchelf is not fetched: 44 to 79 s
-    // measured under the same load as above.
+    // Two package lists are read (testing's, unstable's), patchelf is not fetched: up to minutes
+    // on a loaded machine.
     { timeout: 600_000 },
     async () => {
       const failure = obtainDebianPython({ version: '3.99', cacheDir, log });
