@@ -109,7 +109,7 @@ try {
   await build();
 } catch (error) {
   // A step's error explains itself; anything else is a bug of the build, shown with its stack.
-  const explained = error instanceof BuildStepError;
+  const explained = BuildStepError.is(error);
   console.error(`\n[build] FAILED: ${explained ? error.message : String(error)}`);
   if (!explained) console.error(error);
   console.error('[build] dist/ was not changed: it still holds the previous successful build (if there was one).');

@@ -155,12 +155,12 @@ async function produce(
   cache: JsonCache<ExampleResult>,
   options: RunExamplesOptions,
   log: (line: string) => void,
-): Promise<{ produced: Map<Job, ExampleResult>; failures: Error[] }> {
+): Promise<{ produced: Map<Job, ExampleResult>; failures: BuildStepError[] }> {
   const produced = new Map<Job, ExampleResult>();
-  const failures: Error[] = [];
+  const failures: BuildStepError[] = [];
   if (misses.length === 0) return { produced, failures };
   // Loaded only when something must run: a warm build never imports the runner.
-  const { ExampleMismatchError, runExample } = await import('./run-example.ts');
+  const { runExample } = await import('./run-example.ts');
   const { DEFAULT_MAX_OUTPUT_BYTES } = await import('./capture-output.ts');
   const { measureOnEvenCpus, startCpuProbe } = await import('./even-cpus.ts');
   const scheduler = options.scheduler ?? new RunScheduler();
@@ -198,7 +198,8 @@ async function produce(
           const ownMs = runs.reduce((sum, run) => sum + run.wallMs, 0);
           log(`[examples] ${done}/${misses.length} ${label}: verified, ${runs.length} runs, ${formatMs(ownMs)} of Python`);
         } catch (error) {
-          if (!(error instanceof ExampleMismatchError)) throw error;
+          // A run that did not match its spec is one failure among the others; anything else stops the build.
+          if (!BuildStepError.is(error, 'examples')) throw error;
           failures.push(error);
           done += 1;
           log(`[examples] ${done}/${misses.length} ${label}: FAILED (the message below says how)`);

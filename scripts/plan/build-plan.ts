@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { CACHE_AREAS, cacheDir, type CacheArea } from '../cache/paths.ts';
 import { discoverExamples, type ExampleFiles } from '../examples/discover-examples.ts';
+import { variantName } from '../examples/spec-schema.ts';
 import { configuredInterpreters } from '../interpreters/configured-interpreters.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
 import { listFolder } from '../shared/list-folder.ts';
@@ -140,7 +141,7 @@ function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFile
         continue;
       }
       const variant = use.attributes['variant'];
-      const variants: string[] = example.spec.variants.map((v) => v.startMethod ?? 'default');
+      const variants = example.spec.variants.map(variantName);
       if (variant !== undefined && !variants.includes(variant)) {
         problems.push(`${where} asks for variant "${variant}" of ${id}, whose spec has: ${variants.join(', ')}.`);
       }

@@ -6,6 +6,7 @@
  */
 import type { ExampleFiles } from '../examples/discover-examples.ts';
 import type { ExampleEntry } from '../examples/result-schema.ts';
+import { variantName } from '../examples/spec-schema.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
 import type { ComponentUse } from './page-usage.ts';
 
@@ -76,10 +77,7 @@ export function measuredRequest(use: ComponentUse, example: ExampleFiles): Measu
       { step: 'plan', file: `${use.page}:${use.line}` },
     );
   }
-  const variant = drawnVariant(
-    use.attributes['variant'],
-    example.spec.variants.map((v) => v.startMethod ?? 'default'),
-  );
+  const variant = drawnVariant(use.attributes['variant'], example.spec.variants.map(variantName));
   if (use.component === 'Timeline') return { kind: 'timeline', example: example.id, variant };
   const { categories, series, unit, title } = use.attributes as Record<'categories' | 'series' | 'unit' | 'title', string>;
   return { kind: 'chart', example: example.id, variant, categories, series: series.split(/\s+/), unit, title };

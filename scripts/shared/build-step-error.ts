@@ -48,4 +48,12 @@ export class BuildStepError extends Error {
     this.file = file;
     this.fix = fix;
   }
+
+  /**
+   * Whether `error` is one (of `step`, when given), also when it comes from another copy of this
+   * module: one loaded on demand after a test runner reset its modules, say.
+   */
+  static is(error: unknown, step?: BuildStep): error is BuildStepError {
+    return error instanceof Error && error.name === 'BuildStepError' && (step === undefined || (error as BuildStepError).step === step);
+  }
 }
