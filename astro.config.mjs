@@ -2,21 +2,22 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
-import starlightLinksValidator from 'starlight-links-validator';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkExplicitHeadingIds } from './src/lib/remark-explicit-heading-ids.ts';
+import { highlightCache } from './scripts/integrations/highlight-cache.ts';
+import { linksValidator } from './scripts/integrations/links-validator.ts';
+import { remarkExplicitHeadingIds } from './scripts/integrations/remark-explicit-heading-ids.ts';
+import { searchAsYouType } from './scripts/integrations/search-as-you-type.ts';
+import { vendorMermaid } from './scripts/integrations/vendor-mermaid.ts';
+import { MERMAID_URL } from './src/client/mermaid-url.ts';
 import { isRedirect } from './src/redirects.ts';
-import { highlightCache } from './src/lib/highlight-cache.ts';
-import { searchAsYouType } from './src/lib/search-as-you-type.ts';
 import { pagefind } from './src/search.ts';
 import { sidebar } from './src/sidebar.ts';
-import { vendorMermaid } from './scripts/site/vendor-mermaid.ts';
 
 export default defineConfig({
   site: 'https://python-concurrency.example.org',
   markdown: { processor: unified({ remarkPlugins: [remarkExplicitHeadingIds] }) },
   integrations: [
-    vendorMermaid(),
+    vendorMermaid(MERMAID_URL),
     searchAsYouType(),
     highlightCache(),
     starlight({
@@ -28,7 +29,7 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
       customCss: ['./src/styles/without-scripts.css', './src/styles/layout-stability.css'],
       components: { Search: './src/components/Search.astro' },
-      plugins: [starlightLinksValidator()],
+      plugins: [linksValidator()],
     }),
     // Starlight's own sitemap, less the redirect pages (src/pages/[...from].astro): they are noindex.
     sitemap({ filter: (page) => !isRedirect(new URL(page).pathname) }),

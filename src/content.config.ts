@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { pipelineLoaders } from '../scripts/pipeline/pipeline-loaders.ts';
+import { pipelineLoaders } from '../scripts/integrations/pipeline-loaders.ts';
 
 /** One pipeline for both build-time collections: one plan, every example run once (scripts/pipeline). */
 const { examplesLoader, diagramsLoader } = pipelineLoaders();

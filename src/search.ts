@@ -25,8 +25,7 @@ export const pagefind = {
  * How long the search box waits after a keystroke before it searches, in ms. Pagefind UI's
  * default, 300 ms, is most of the wait a reader sees. Shorter than the time between a fast
  * typist's keys (≈ 60 ms at typing-record speed), every key starts a search, and the last key's
- * search queues behind the others' in Pagefind's worker: measured with keys 50 ms apart, the
- * answer came 135 ms after the last key at 50 ms, 100 ms at 80 (and 62 vs 85 ms with keys 100 ms
- * apart).
+ * search queues behind the others' in Pagefind's worker; just above a typist's pace, the answer
+ * comes soonest after the last key (the bench measures it: scripts/bench/measure-pages.ts).
  */
 export const searchDebounceMs = 80;

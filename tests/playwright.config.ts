@@ -15,9 +15,8 @@ export default defineConfig({
   // No retries: a test that fails now and then has a cause to find, not to hide.
   retries: 0,
   fullyParallel: true,
-  // Two workers on 2 cores. With the full Chromium one worker kept both cores busy and two were
-  // slower (6.8 min against 6.5) and starved timing-sensitive tests; with the headless shell one
-  // worker left a third of the CPU idle (CI, vmstat) and two took 2.9 min against 3.7.
+  // Two workers on 2 cores: with the headless shell (scripts/browser/find-chromium.ts) one worker
+  // leaves a third of the CPU idle. (With a full Chromium, one keeps both cores busy.)
   workers: 2,
   reporter: [['list']],
   outputDir: `${workDir(fileURLToPath(new URL('..', import.meta.url)), 'e2e')}/results`,

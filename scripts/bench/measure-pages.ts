@@ -173,7 +173,7 @@ export async function measureSearch(browser: Browser, url: string, query: string
       }, undefined, { timeout: 30_000 })
       .then((handle) => handle.jsonValue())
       .catch((error: unknown) => {
-        throw new Error(`search bench: "${query}" typed into the dialog at ${url} never showed ${answer.url} › ${answer.section} first within 30 s. Fix: check the search in a browser, or the expected answer in scripts/bench/bench.ts.`, { cause: error });
+        throw new Error(`search bench: "${query}" typed into the dialog at ${url} never showed ${answer.url} › ${answer.section} first within 30 s. Fix: check the search in a browser, or the expected answer in scripts/commands/bench.ts.`, { cause: error });
       });
     const { firstKeyMs, lastKeyMs, answerMs, message } = timing as { firstKeyMs: number; lastKeyMs: number; answerMs: number; message: string };
     const total = await page.evaluate(async (query) => {

@@ -24,13 +24,14 @@ const MEASURE = [
   'sys.exit(code)',
 ].join('\n');
 
-export async function timeBuild(site: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<TimedBuild> {
+/** `env` is the build's whole environment: a variable left out of it is not set (the copies' PYCONC_CACHE_DIR). */
+export async function timeBuild(site: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<TimedBuild> {
   const scratch = await mkdtemp(join(tmpdir(), 'pyconc-bench-rss-'));
   const rssFile = join(scratch, 'maxrss');
   const started = performance.now();
   const child = spawn('python3', ['-c', MEASURE, rssFile, process.execPath, ...args], {
     cwd: site,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

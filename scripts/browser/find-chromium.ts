@@ -7,13 +7,15 @@
  * like ours). Every install attempt is printed.
  *
  * Why the headless shell: everything here runs headless, and the shell (Chromium's old headless
- * mode, Playwright's own default for headless runs) loaded our pages about twice as fast as the
- * full browser in headless mode on 2 cores (measured: /gil/ 334 ms against 597, injecting axe
- * 520 ms against 1,049), which took the e2e suite from 6.1 to 4.3 minutes. Same Blink, same fonts.
+ * mode, Playwright's own default for headless runs) loads pages about twice as fast as the full
+ * browser in headless mode on 2 cores, which decides how long the e2e suite takes. Same Blink,
+ * same fonts.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { firstLine, messageOf } from '../shared/error-text.ts';
 import { isExecutable } from '../shared/is-executable.ts';
 
 const run = promisify(execFile);
@@ -43,8 +45,7 @@ async function tryInstall(commands: [string, string[]][]): Promise<boolean> {
       await run(command, args, { timeout: 5 * 60_000, maxBuffer: 64 * 1024 * 1024 });
       console.log(`[find-chromium] ${shown}: done`);
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      console.log(`[find-chromium] ${shown}: failed (${message})`);
+      console.log(`[find-chromium] ${shown}: failed (${firstLine(messageOf(error))})`);
       return false;
     }
   }
@@ -72,11 +73,12 @@ async function locateOrInstall(): Promise<string> {
       if (installed) return installed;
     }
   }
-  throw new Error(
-    `No Chromium found (looked at ${[chromium.executablePath(), ...SYSTEM_CHROMIUMS].join(', ')}) ` +
-      'and installing one failed. Fix: run `npx playwright install chromium`, or on Debian/Ubuntu as root ' +
+  throw new BuildStepError(`No Chromium found (looked at ${[chromium.executablePath(), ...SYSTEM_CHROMIUMS].join(', ')}) and installing one failed.`, {
+    step: 'diagrams',
+    fix:
+      'run `npx playwright install chromium`, or on Debian/Ubuntu as root ' +
       '`apt-get update && apt-get install -y chromium-headless-shell` (or `chromium`), then build again.',
-  );
+  });
 }
 
 /**

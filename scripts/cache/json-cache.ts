@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
+import { messageOf } from '../shared/error-text.ts';
 import { codeVersion, contentKey } from './content-key.ts';
 
 export interface JsonCache<T> {
@@ -45,7 +46,7 @@ export function createJsonCache<T>(directory: string, schema: z.ZodType<T>): Jso
         // Best effort: the write error below is the one worth reporting.
         await rm(temporary, { force: true }).catch(() => undefined);
         throw new Error(
-          `Could not write cache entry ${target}: ${(error as Error).message}. Fix: check that the directory is writable.`,
+          `Could not write cache entry ${target}: ${messageOf(error)}. Fix: check that the directory is writable.`,
           { cause: error },
         );
       }

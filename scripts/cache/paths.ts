@@ -8,10 +8,10 @@ import { isAbsolute, join, resolve } from 'node:path';
  * The cache folders and what each holds:
  * `examples` verified example results, `interpreters` what each Python reported about itself,
  * `diagrams` rendered and finished SVG, `python` interpreters the build obtained (CPython 3.14),
- * `pages` the components each page's MDX uses (parsing every page took most of a warm build's plan),
- * `specs` each example's spec, parsed and validated (parsing the YAML took most of what was left),
- * `anchors` the heading ids of each built page (parsing them took a second of every warm build),
- * `code` the examples' sources as Expressive Code highlighted them (src/lib/highlight-cache.ts).
+ * `pages` the components each page's MDX uses (parsing every page is most of a cold plan),
+ * `specs` each example's spec, parsed and validated (the YAML parser is slow to load and run),
+ * `anchors` the heading ids of each built page (parsing every built page is slow),
+ * `code` the examples' sources as Expressive Code highlighted them (scripts/cache/highlighted-blocks.ts).
  */
 export const CACHE_AREAS = ['examples', 'interpreters', 'diagrams', 'python', 'pages', 'specs', 'anchors', 'code'] as const;
 export type CacheArea = (typeof CACHE_AREAS)[number];
@@ -33,8 +33,9 @@ export function cacheDir(root: string, area: CacheArea, env: NodeJS.ProcessEnv =
 
 /**
  * Scratch space that is not a cache: the site build's staging directory (it must share a file
- * system with dist/ for the swap), e2e traces and bench output. Always under node_modules.
+ * system with dist/ for the swap), the pipeline's summary of its last pass, e2e traces and bench
+ * output. Always under node_modules.
  */
-export function workDir(root: string, purpose: 'site' | 'e2e' | 'bench'): string {
+export function workDir(root: string, purpose: 'site' | 'pipeline' | 'e2e' | 'bench'): string {
   return join(root, 'node_modules', '.cache', 'pyconc', purpose);
 }

@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache } from '../cache/json-cache.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { packageVersion } from '../shared/package-version.ts';
 import type { DiagramEntry } from './diagram-entry.ts';
 import type { DiagramSource } from './diagram-source.ts';
@@ -28,10 +29,6 @@ export function finishKey(rendered: RenderedSvg, idPrefix: string, finishCode: s
 }
 
 export const FINISH_SVG_SOURCE = new URL('./finish-svg.ts', import.meta.url);
-
-export class DiagramStepsError extends Error {
-  override name = 'DiagramStepsError';
-}
 
 export interface BuildStats extends RenderStats {
   /** Diagram variants finished (svgo) in this call; the others came finished from the cache. */
@@ -61,10 +58,10 @@ export async function buildDiagrams(
           const rendered = diagram[variant];
           const finished = await finish(rendered, `diagram-${diagram.name}-${variant}`, diagram.origin);
           if (finished.steps !== steps.length) {
-            throw new DiagramStepsError(
+            throw new BuildStepError(
               `${diagram.origin}: found ${steps.length} message line(s) in the source but Mermaid drew ${finished.steps} ` +
-                `message(s) in the ${variant} SVG, so the step-through explanations would not line up. ` +
-                'Fix: put each message on its own line as `From->>To: text`.',
+                `message(s) in the ${variant} SVG, so the step-through explanations would not line up.`,
+              { step: 'diagrams', file: diagram.origin, fix: 'put each message on its own line as `From->>To: text`.' },
             );
           }
           return { svg: finished.svg, id: finished.id, width: rendered.width, height: rendered.height };

@@ -1,6 +1,6 @@
 /**
  * What the `diagrams` content collection holds for each diagram: its own module, so the content
- * config can name the schema without loading the diagram pipeline (scripts/pipeline/pipeline-loaders.ts).
+ * config can name the schema without loading the diagram pipeline (scripts/integrations/pipeline-loaders.ts).
  */
 import { z } from 'astro/zod';
 import { interpreterInfoSchema } from '../interpreters/interpreter-info.ts';

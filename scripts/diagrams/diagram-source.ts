@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { listFolder } from '../shared/list-folder.ts';
 
 export interface DiagramSource {
@@ -24,29 +25,28 @@ export interface MeasuredOf {
   interpreter: InterpreterInfo;
 }
 
-export class DiagramSourceError extends Error {
-  override name = 'DiagramSourceError';
-}
-
 /** Diagram names become parts of element ids and URLs: keep them kebab-case. */
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Checks a source for what the site requires of every diagram and returns it unchanged.
- * Throws a DiagramSourceError naming the origin and the fix.
+ * Throws naming the origin and the fix.
  */
 export function checkDiagramSource(diagram: DiagramSource): DiagramSource {
   if (!NAME.test(diagram.name)) {
-    throw new DiagramSourceError(
-      `${diagram.origin}: diagram name "${diagram.name}" must be kebab-case (a-z, 0-9, "-"). Fix: rename the file.`,
-    );
+    throw new BuildStepError(`${diagram.origin}: diagram name "${diagram.name}" must be kebab-case (a-z, 0-9, "-").`, {
+      step: 'diagrams',
+      file: diagram.origin,
+      fix: 'rename the file.',
+    });
   }
   for (const keyword of ['accTitle', 'accDescr']) {
     if (!new RegExp(`^\\s*${keyword}\\s*[:{]`, 'm').test(diagram.source)) {
-      throw new DiagramSourceError(
-        `${diagram.origin}: missing ${keyword}. Every diagram needs an accessible title and description. ` +
-          `Fix: add a line "  ${keyword}: …" after the diagram type line.`,
-      );
+      throw new BuildStepError(`${diagram.origin}: missing ${keyword}. Every diagram needs an accessible title and description.`, {
+        step: 'diagrams',
+        file: diagram.origin,
+        fix: `add a line "  ${keyword}: …" after the diagram type line.`,
+      });
     }
   }
   return diagram;

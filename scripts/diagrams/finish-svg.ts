@@ -5,6 +5,7 @@
  * sequence-diagram messages for the step-through script.
  */
 import { optimize, type CustomPlugin } from 'svgo';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import type { RenderedSvg } from './render-diagrams.ts';
 
 export interface FinishedSvg {
@@ -14,10 +15,6 @@ export interface FinishedSvg {
   id: string;
   /** Number of messages marked with data-step (sequence diagrams; 0 otherwise). */
   steps: number;
-}
-
-export class FinishSvgError extends Error {
-  override name = 'FinishSvgError';
 }
 
 /**
@@ -112,9 +109,9 @@ export function finishSvg(rendered: RenderedSvg, idPrefix: string, origin: strin
       ],
     }).data;
   } catch (error) {
-    throw new FinishSvgError(`${origin}: post-processing the rendered SVG failed (svgo).`, { cause: error });
+    throw new BuildStepError(`${origin}: post-processing the rendered SVG failed (svgo).`, { step: 'diagrams', file: origin, cause: error });
   }
   const id = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
-  if (!id) throw new FinishSvgError(`${origin}: the rendered SVG has no root id; Mermaid's output changed shape.`);
+  if (!id) throw new BuildStepError(`${origin}: the rendered SVG has no root id; Mermaid's output changed shape.`, { step: 'diagrams', file: origin });
   return { svg, id, steps: counter.steps };
 }

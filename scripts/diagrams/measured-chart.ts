@@ -6,11 +6,8 @@
 import type { ShownResult, ShownVariant } from '../examples/result-schema.ts';
 import { interpreterLabel } from '../interpreters/interpreter-info.ts';
 import type { ChartRequest } from '../plan/measured-requests.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import type { DiagramSource } from './diagram-source.ts';
-
-export class ChartDataError extends Error {
-  override name = 'ChartDataError';
-}
 
 export interface Bar {
   label: string;
@@ -27,12 +24,18 @@ export function barsOf(request: ChartRequest, json: unknown, origin: string): Ba
   const data = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   const categories = data[request.categories];
   if (!Array.isArray(categories) || !categories.every((c) => typeof c === 'string')) {
-    throw new ChartDataError(`${origin}: its JSON has no list of names under "${request.categories}" for the chart's categories.`);
+    throw new BuildStepError(`${origin}: its JSON has no list of names under "${request.categories}" for the chart's categories.`, {
+      step: 'diagrams',
+      file: origin,
+    });
   }
   return request.series.flatMap((key) => {
     const values = data[key];
     if (!Array.isArray(values) || values.length !== categories.length || !values.every((v) => typeof v === 'number')) {
-      throw new ChartDataError(`${origin}: its JSON has no list of ${categories.length} numbers under "${key}" (one per "${request.categories}").`);
+      throw new BuildStepError(`${origin}: its JSON has no list of ${categories.length} numbers under "${key}" (one per "${request.categories}").`, {
+        step: 'diagrams',
+        file: origin,
+      });
     }
     return categories.map((category, index) => ({ label: `${seriesName(key, request.unit)} ${category}`, value: values[index] as number }));
   });

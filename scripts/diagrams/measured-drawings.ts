@@ -5,9 +5,10 @@
  */
 import type { ExampleEntry } from '../examples/result-schema.ts';
 import { requestKey, type MeasuredRequest } from '../plan/measured-requests.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import type { DiagramSource } from './diagram-source.ts';
 import { chartSource } from './measured-chart.ts';
-import { TimelineDataError, timelineSource } from './timeline-gantt.ts';
+import { timelineSource } from './timeline-gantt.ts';
 
 /** A diagram name unique per drawing and interpreter (by position), kebab-case. */
 function drawingName(request: MeasuredRequest, interpreterIndex: number): string {
@@ -18,7 +19,7 @@ function drawingName(request: MeasuredRequest, interpreterIndex: number): string
 export function measuredSources(requests: readonly MeasuredRequest[], entries: readonly ExampleEntry[]): DiagramSource[] {
   return requests.flatMap((request) => {
     const entry = entries.find((e) => e.id === request.example);
-    if (!entry) throw new TimelineDataError(`<${request.kind}> of "${request.example}": the example has no results.`);
+    if (!entry) throw new BuildStepError(`<${request.kind}> of "${request.example}": the example has no results.`, { step: 'diagrams' });
     return entry.results.flatMap((result, index) => {
       const variant = result.variants.find((v) => v.name === request.variant);
       if (!variant) return [];

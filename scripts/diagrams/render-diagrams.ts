@@ -9,6 +9,8 @@ import type { RenderResult } from 'mermaid-isomorphic';
 import { z } from 'astro/zod';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { messageOf } from '../shared/error-text.ts';
 import { packageVersion } from '../shared/package-version.ts';
 import type { DiagramSource } from './diagram-source.ts';
 
@@ -62,17 +64,16 @@ export interface RenderStats {
 export interface RenderOptions {
   /** The `diagrams` cache area. */
   cacheDir: string;
-  /** Called with short progress lines. Default: console.log. */
+  /**
+   * Called with short progress lines.
+   * @default console.log
+   */
   log?: (line: string) => void;
-}
-
-export class DiagramRenderError extends Error {
-  override name = 'DiagramRenderError';
 }
 
 /** `diagrams/x.mmd:3: Parse error …` — the line when Mermaid reports one. */
 function describeFailure(diagram: DiagramSource, reason: unknown): string {
-  const message = reason instanceof Error ? reason.message : String(reason);
+  const message = messageOf(reason);
   const line = /on line (\d+)/.exec(message)?.[1];
   const where = line ? `${diagram.origin}:${line}` : diagram.origin;
   return `${where}: Mermaid could not render this diagram:\n${message.trim()}`;
@@ -81,10 +82,11 @@ function describeFailure(diagram: DiagramSource, reason: unknown): string {
 function normalize(result: RenderResult, diagram: DiagramSource): RenderedSvg {
   const renderId = new RegExp(`${result.id}(?![0-9])`, 'g');
   if (!result.title || !result.description) {
-    throw new DiagramRenderError(
-      `${diagram.origin}: the rendered SVG has no accessible ${result.title ? 'description' : 'title'}. ` +
-        'Fix: give accTitle and accDescr non-empty text.',
-    );
+    throw new BuildStepError(`${diagram.origin}: the rendered SVG has no accessible ${result.title ? 'description' : 'title'}.`, {
+      step: 'diagrams',
+      file: diagram.origin,
+      fix: 'give accTitle and accDescr non-empty text.',
+    });
   }
   return {
     svg: result.svg.replace(renderId, RENDER_ID_TOKEN),
@@ -163,7 +165,7 @@ async function renderMisses(
             await cache.set(key(diagram, variant), svg);
             rendered.set(key(diagram, variant), svg);
           } catch (error) {
-            failures.push({ message: error instanceof Error ? error.message : String(error), cause: error });
+            failures.push({ message: messageOf(error), cause: error });
           }
         }),
       );
@@ -173,18 +175,18 @@ async function renderMisses(
 }
 
 /** One error for every diagram that failed; light and dark usually fail alike, so each message once. */
-function reportFailures(failures: readonly Failure[]): DiagramRenderError {
+function reportFailures(failures: readonly Failure[]): BuildStepError {
   const messages = [...new Set(failures.map((failure) => failure.message))].sort();
-  return new DiagramRenderError(
-    `${messages.length} diagram(s) failed to render:\n\n${messages.join('\n\n')}\n\n` +
-      'Fix: correct the Mermaid syntax at the line shown (check it at https://mermaid.live), then build again.',
-    { cause: failures.map((failure) => failure.cause) },
-  );
+  return new BuildStepError(`${messages.length} diagram(s) failed to render:\n\n${messages.join('\n\n')}\n`, {
+    step: 'diagrams',
+    fix: 'correct the Mermaid syntax at the line shown (check it at https://mermaid.live), then build again.',
+    cause: failures.map((failure) => failure.cause),
+  });
 }
 
 /**
  * Renders every diagram in both variants, from the cache where possible. Throws one
- * DiagramRenderError listing every diagram that failed (file, line, Mermaid's message).
+ * BuildStepError listing every diagram that failed (file, line, Mermaid's message).
  */
 export async function renderDiagrams(
   diagrams: readonly DiagramSource[],

@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import type { ShownResult, ShownVariant, TraceEvent } from '../examples/result-schema.ts';
 import { interpreterLabel } from '../interpreters/interpreter-info.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { timeWithAtLeast } from '../shared/intervals.ts';
 import { median } from '../shared/median.ts';
 import type { DiagramSource } from './diagram-source.ts';
@@ -15,10 +16,6 @@ export interface TimelineLane {
   label: string;
   /** Milliseconds from the timeline's origin. */
   bars: { startMs: number; endMs: number }[];
-}
-
-export class TimelineDataError extends Error {
-  override name = 'TimelineDataError';
 }
 
 /** What the gil-turns example prints (src/examples/gil-turns.py): each thread's turns at the GIL. */
@@ -104,7 +101,10 @@ export interface GanttOptions {
   title: string;
   description: string;
   lanes: readonly TimelineLane[];
-  /** Label each bar with its duration. Default true; turn off for many short bars. */
+  /**
+   * Label each bar with its duration; turn off for many short bars.
+   * @default true
+   */
   labelBars?: boolean;
 }
 
@@ -113,7 +113,7 @@ export interface GanttOptions {
  * so times are rounded to 1 ms; `%Q` prints milliseconds since the origin on the axis.
  */
 export function ganttSource({ title, description, lanes, labelBars = true }: GanttOptions): string {
-  if (lanes.length === 0) throw new TimelineDataError(`${title}: nothing to draw (no thread or process was recorded).`);
+  if (lanes.length === 0) throw new BuildStepError(`${title}: nothing to draw (no thread or process was recorded).`, { step: 'diagrams' });
   const lines = [
     '---',
     'config:',

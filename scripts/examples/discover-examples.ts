@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { keptByContent } from '../cache/json-cache.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { exampleSpecSchema, type ExampleSpec } from './spec-schema.ts';
 
 /** The parser (loaded on a cache miss only) and the schema: their code is part of every cached spec's key. */
@@ -37,10 +38,10 @@ export async function discoverExamples(root: string, examplesDir: string, cacheD
     .filter((n) => n.endsWith(SPEC_SUFFIX))
     .filter((n) => !ids.includes(n.slice(0, -SPEC_SUFFIX.length)));
   if (orphanSpecs.length > 0) {
-    throw new Error(
-      `Spec without an example: ${orphanSpecs.map((n) => join(examplesDir, n)).join(', ')}. ` +
-        'Add the .py file beside it or delete the spec.',
-    );
+    throw new BuildStepError(`Spec without an example: ${orphanSpecs.map((n) => join(examplesDir, n)).join(', ')}.`, {
+      step: 'plan',
+      fix: 'add the .py file beside it or delete the spec.',
+    });
   }
   return Promise.all(
     ids.sort().map(async (id) => {
@@ -51,11 +52,12 @@ export async function discoverExamples(root: string, examplesDir: string, cacheD
       try {
         specText = await readFile(specPath, 'utf8');
       } catch (error) {
-        throw new Error(
-          `Example ${relative(root, sourcePath)} has no spec: create ${specFile} ` +
-            '(see scripts/examples/spec-schema.ts).',
-          { cause: error },
-        );
+        throw new BuildStepError(`Example ${relative(root, sourcePath)} has no spec.`, {
+          step: 'plan',
+          file: relative(root, sourcePath),
+          fix: `create ${specFile} (see scripts/examples/spec-schema.ts).`,
+          cause: error,
+        });
       }
       const parse = async () => (await import('./parse-spec.ts')).parseSpec(specText, specFile);
       return {

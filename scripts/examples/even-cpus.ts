@@ -28,19 +28,36 @@ export interface CpuSpeeds {
 }
 
 export interface EvenCpusOptions {
-  /** Slowest over fastest CPU above which they disagree. Default 1.3 (1.0-1.26 idle, 1.4-2.2 when the host takes one, measured). */
+  /**
+   * Slowest over fastest CPU above which they disagree: 1.0-1.26 idle, 1.4-2.2 when the host takes one (measured).
+   * @default 1.3
+   */
   maxSpread?: number;
-  /** Longest wait for the CPUs to agree before a run, ms; then it runs anyway and its spec judges it. Default 10 s. */
+  /**
+   * Longest wait for the CPUs to agree before a run, ms; then it runs anyway and its spec judges it.
+   * @default 10_000
+   */
   maxWaitMs?: number;
-  /** Most runs of one timing when the CPUs disagree after each; the last is kept. Default 3. */
+  /**
+   * Most runs of one timing when the CPUs disagree after each; the last is kept.
+   * @default 3
+   */
   maxAttempts?: number;
-  /** Pause between probes while waiting, ms. Default 250. */
+  /**
+   * Pause between probes while waiting, ms.
+   * @default 250
+   */
   pollMs?: number;
   /**
    * Most time spent over all runs (one build) waiting for the CPUs and on runs measured again,
-   * ms; then runs are timed without either. Default 20 s: more than short spells need.
+   * ms; then runs are timed without either. 20 s is more than short spells need.
+   * @default 20_000
    */
   maxExtraMs?: number;
+  /**
+   * Receives what waited and why (`[examples] … waiting …`).
+   * @default console.log
+   */
   log?: (line: string) => void;
 }
 

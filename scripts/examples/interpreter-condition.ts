@@ -10,7 +10,8 @@ import { startMethodSchema, type InterpreterInfo } from '../interpreters/interpr
 export const interpreterConditionSchema = z.strictObject({
   /**
    * Python versions, as a semver range over `major.minor.micro`, e.g. `>=3.14`,
-   * `>=3.13.8 <3.14` or `<3.10 || >=3.14`. Default: any version.
+   * `>=3.13.8 <3.14` or `<3.10 || >=3.14`.
+   * @default any version
    */
   python: z
     .string()
@@ -18,15 +19,30 @@ export const interpreterConditionSchema = z.strictObject({
       message: 'not a version range; write e.g. ">=3.14" or ">=3.10 <3.14"',
     })
     .optional(),
-  /** The GIL is on (`true`) or off (`false`) while the example runs. Default: either. */
+  /**
+   * The GIL is on (`true`) or off (`false`) while the example runs.
+   * @default either
+   */
   gilEnabled: z.boolean().optional(),
-  /** A free-threaded build (`python3.14t`), whether or not the GIL was turned back on. Default: either. */
+  /**
+   * A free-threaded build (`python3.14t`), whether or not the GIL was turned back on.
+   * @default either
+   */
   freeThreadedBuild: z.boolean().optional(),
-  /** The interpreter's default start method, e.g. `forkserver` (Linux since 3.14). Default: any. */
+  /**
+   * The interpreter's default start method, e.g. `forkserver` (Linux since 3.14).
+   * @default any
+   */
   defaultStartMethod: startMethodSchema.optional(),
-  /** At least this many usable CPUs (affinity, not the machine's count). Default: no minimum. */
+  /**
+   * At least this many usable CPUs (affinity, not the machine's count).
+   * @default no minimum
+   */
   minCpuCount: z.number().int().positive().optional(),
-  /** At most this many usable CPUs, e.g. `1` for what a single core does. Default: no maximum. */
+  /**
+   * At most this many usable CPUs, e.g. `1` for what a single core does.
+   * @default no maximum
+   */
   maxCpuCount: z.number().int().positive().optional(),
 });
 export type InterpreterCondition = z.infer<typeof interpreterConditionSchema>;

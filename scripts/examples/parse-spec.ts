@@ -2,11 +2,9 @@
  * Reads an example spec and validates it, naming the file and line of every problem.
  */
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { firstLine } from '../shared/error-text.ts';
 import { exampleSpecSchema, type ExampleSpec } from './spec-schema.ts';
-
-export class SpecError extends Error {
-  override name = 'SpecError';
-}
 
 /** Parses spec text; `file` is only used in messages. */
 export function parseSpec(text: string, file: string): ExampleSpec {
@@ -15,9 +13,9 @@ export function parseSpec(text: string, file: string): ExampleSpec {
   if (doc.errors.length > 0) {
     const messages = doc.errors.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
-      return `${file}:${pos.line}:${pos.col}: YAML syntax: ${e.message.split('\n')[0]}`;
+      return `${file}:${pos.line}:${pos.col}: YAML syntax: ${firstLine(e.message)}`;
     });
-    throw new SpecError(`${messages.join('\n')}\nFix the YAML syntax of the spec.`);
+    throw new BuildStepError(messages.join('\n'), { step: 'plan', file, fix: 'correct the YAML syntax at the line shown.' });
   }
   const parsed = exampleSpecSchema.safeParse(doc.toJS());
   if (parsed.success) return parsed.data;
@@ -27,9 +25,11 @@ export function parseSpec(text: string, file: string): ExampleSpec {
     const where = path.length > 0 ? ` at ${path.join('.')}` : '';
     return `${file}:${line}${where}: ${issue.message}`;
   });
-  throw new SpecError(
-    `Invalid example spec:\n${messages.join('\n')}\nSee scripts/examples/spec-schema.ts for the fields and their defaults.`,
-  );
+  throw new BuildStepError(`Invalid example spec:\n${messages.join('\n')}`, {
+    step: 'plan',
+    file,
+    fix: 'see scripts/examples/spec-schema.ts for the fields and their defaults.',
+  });
 }
 
 /** Line of the deepest node that exists along `path` (1 when even the root is missing). */

@@ -1,27 +1,24 @@
 /**
  * Runs every variant of one example on one interpreter the number of times its spec asks,
  * verifies each run against the expectation for that interpreter, and picks the run pages show:
- * the one with the median time, which is also the time that was verified. Throws an
- * ExampleMismatchError on any difference. Variants whose start method the interpreter does not
- * offer are left out.
+ * the one with the median time, which is also the time that was verified. Throws a
+ * BuildStepError (step `examples`) on any difference. Variants whose start method the interpreter
+ * does not offer are left out.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { formatSeconds } from '../shared/format.ts';
 import { medianIndex } from '../shared/median.ts';
 import type { ExampleFiles } from './discover-examples.ts';
 import { conditionHolds, describeCondition } from './interpreter-condition.ts';
 import { runInProcessGroup } from './run-in-process-group.ts';
 import { traceEventSchema, type ExampleRun, type TimingSummary, type TraceEvent, type VariantResult } from './result-schema.ts';
-import type { Expectation, ExpectationCase, VariantSpec } from './spec-schema.ts';
+import { variantName, type Expectation, type ExpectationCase, type VariantSpec } from './spec-schema.ts';
 import { measureRun, verifyOverlap, verifyRatios } from './verify-measurements.ts';
 import { verifyRun, verifyWallTime } from './verify-output.ts';
-
-export class ExampleMismatchError extends Error {
-  override name = 'ExampleMismatchError';
-}
 
 export interface RunExampleOptions {
   /** Directory holding sitecustomize.py, put first on PYTHONPATH. */
@@ -30,7 +27,8 @@ export interface RunExampleOptions {
   env: NodeJS.ProcessEnv;
   /**
    * Runs one timed run when the scheduler allows it (alone for CPU-bound examples, beside other
-   * waiting runs otherwise). Default: at once.
+   * waiting runs otherwise).
+   * @default at once
    */
   schedule?: <T>(task: () => Promise<T>) => Promise<T>;
 }
@@ -95,7 +93,7 @@ async function runVariant(
     throw fail(problems, shown, `the median of ${runs.length} runs`);
   }
   return {
-    name: variant.startMethod ?? 'default',
+    name: variantName(variant),
     startMethod: variant.startMethod ?? interpreter.defaultStartMethod,
     runs,
     shownRun,
@@ -149,8 +147,8 @@ async function runOnce(
 
 /**
  * The builder's environment minus PYTHON* and PYCONC_* variables: those change what
- * an example prints (PYTHONUNBUFFERED=1, set on this machine, splits print() into two
- * writes that interleave between processes) and are not part of the cache key.
+ * an example prints (PYTHONUNBUFFERED=1, which some shells and CI images set, splits print()
+ * into two writes that interleave between processes) and are not part of the cache key.
  * A spec that needs one sets it in `env`.
  */
 function withoutPythonSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -217,21 +215,26 @@ function mismatch(
   problems: readonly string[],
   run: ExampleRun,
   which: string,
-): ExampleMismatchError {
-  const variantName = variant.startMethod ? `start method ${variant.startMethod}` : 'default start method';
+): BuildStepError {
+  const startMethod = variant.startMethod ? `start method ${variant.startMethod}` : 'default start method';
   const block = (title: string, text: string) =>
     `  ${title}:\n${text === '' ? '    (empty)' : shorten(text).replace(/\n$/, '').replace(/^/gm, '    ')}`;
-  return new ExampleMismatchError(
+  return new BuildStepError(
     [
       `Example ${example.sourceFile} did not do what ${example.specFile} expects ` +
-        `(${variantName}, ${interpreter.requested} ${interpreter.versionInfo.join('.')}, ${which}):`,
+        `(${startMethod}, ${interpreter.requested} ${interpreter.versionInfo.join('.')}, ${which}):`,
       ...problems.map((p) => `  - ${p.length <= SHOWN_PROBLEM_CHARS ? p : `${p.slice(0, SHOWN_PROBLEM_CHARS)}…`}`),
       block('actual stdout', run.stdout.text),
       block('actual stderr', run.stderr.text),
       `  exit status: ${run.exitCode ?? `killed by ${run.signal}`}, wall time ${formatSeconds(run.wallMs / 1000)}`,
-      `How to fix: if the example is wrong, fix ${example.sourceFile}; if the new behaviour is right, ` +
+    ].join('\n'),
+    {
+      step: 'examples',
+      file: example.sourceFile,
+      fix:
+        `if the example is wrong, fix ${example.sourceFile}; if the new behaviour is right, ` +
         `update ${specPath} in ${example.specFile} (a behaviour that differs by interpreter gets a case of its own). ` +
         `Check with: npm run examples -- ${example.id}`,
-    ].join('\n'),
+    },
   );
 }

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { firstLine } from '../shared/error-text.ts';
 import { formatMs } from '../shared/format.ts';
 import type { ExampleFiles } from './discover-examples.ts';
 import { conditionHolds } from './interpreter-condition.ts';
@@ -38,15 +40,30 @@ export interface RunExamplesOptions {
   interpreters: readonly InterpreterInfo[];
   /** The `examples` cache area. */
   cacheDir: string;
-  /** Re-run everything, ignoring the cache. Default false. */
+  /**
+   * Re-run everything, ignoring the cache.
+   * @default false
+   */
   force?: boolean;
-  /** Cap per captured stream, bytes. Default 1 MiB. */
+  /**
+   * Cap per captured stream, bytes.
+   * @default DEFAULT_MAX_OUTPUT_BYTES (1 MiB)
+   */
   maxOutputBytes?: number;
-  /** The builder's environment (PATH…; PYTHON* is never passed on). Default `process.env`. */
+  /**
+   * The builder's environment (PATH…; PYTHON* is never passed on).
+   * @default process.env
+   */
   env?: NodeJS.ProcessEnv;
-  /** Progress lines. Default `console.log`. */
+  /**
+   * Progress lines.
+   * @default console.log
+   */
   log?: (line: string) => void;
-  /** Decides which runs may overlap. Default: a new one for this call. */
+  /**
+   * Decides which runs may overlap.
+   * @default a new one for this call
+   */
   scheduler?: RunScheduler;
 }
 
@@ -61,11 +78,6 @@ export interface RunExamplesReport {
   /** Wall time of the whole call and the summed wall time of the Python runs, ms. */
   elapsedMs: number;
   pythonMs: number;
-}
-
-/** Thrown when one or more examples do not match their specs; `message` lists them all. */
-export class ExamplesFailedError extends Error {
-  override name = 'ExamplesFailedError';
 }
 
 /**
@@ -110,14 +122,15 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
   const { produced, failures } = await produce(misses, cache, options, log);
 
   if (failures.length > 0) {
-    throw new ExamplesFailedError(
+    // Each failure names its file and fix; this one error lists them all.
+    throw new BuildStepError(
       // The list first: when the details run long, the build's closing summary (cut to a few
       // kilobytes) still names every failing example.
       `${failures.length} of ${jobs.length} example runs do not match their specs:\n` +
-        failures.map((failure) => `- ${failure.message.split('\n', 1)[0]}`).join('\n') +
+        failures.map((failure) => `- ${firstLine(failure.message)}`).join('\n') +
         '\n\n' +
         failures.map((failure) => failure.message).join('\n\n'),
-      { cause: failures[0] },
+      { step: 'examples', cause: failures[0] },
     );
   }
   const results = jobs.map((job) => hits.get(job) ?? produced.get(job)!);
@@ -142,12 +155,12 @@ async function produce(
   cache: JsonCache<ExampleResult>,
   options: RunExamplesOptions,
   log: (line: string) => void,
-): Promise<{ produced: Map<Job, ExampleResult>; failures: Error[] }> {
+): Promise<{ produced: Map<Job, ExampleResult>; failures: BuildStepError[] }> {
   const produced = new Map<Job, ExampleResult>();
-  const failures: Error[] = [];
+  const failures: BuildStepError[] = [];
   if (misses.length === 0) return { produced, failures };
   // Loaded only when something must run: a warm build never imports the runner.
-  const { ExampleMismatchError, runExample } = await import('./run-example.ts');
+  const { runExample } = await import('./run-example.ts');
   const { DEFAULT_MAX_OUTPUT_BYTES } = await import('./capture-output.ts');
   const { measureOnEvenCpus, startCpuProbe } = await import('./even-cpus.ts');
   const scheduler = options.scheduler ?? new RunScheduler();
@@ -185,7 +198,8 @@ async function produce(
           const ownMs = runs.reduce((sum, run) => sum + run.wallMs, 0);
           log(`[examples] ${done}/${misses.length} ${label}: verified, ${runs.length} runs, ${formatMs(ownMs)} of Python`);
         } catch (error) {
-          if (!(error instanceof ExampleMismatchError)) throw error;
+          // A run that did not match its spec is one failure among the others; anything else stops the build.
+          if (!BuildStepError.is(error, 'examples')) throw error;
           failures.push(error);
           done += 1;
           log(`[examples] ${done}/${misses.length} ${label}: FAILED (the message below says how)`);

@@ -13,7 +13,10 @@ export interface RunInProcessGroupOptions {
   env: NodeJS.ProcessEnv;
   /** Milliseconds before the whole group is killed with SIGKILL. */
   timeoutMs: number;
-  /** Cap per stream. Default 1 MiB. */
+  /**
+   * Cap per stream, bytes.
+   * @default DEFAULT_MAX_OUTPUT_BYTES (1 MiB)
+   */
   maxOutputBytes?: number;
 }
 

@@ -11,8 +11,9 @@ export type Workload = 'cpu' | 'waiting' | 'untimed';
 
 export interface RunSchedulerOptions {
   /**
-   * Most shared (waiting or untimed) runs at once. Default 4: waiting runs still start interpreters (spawned children
-   * too), and on 2 cores more of them at once made start-up, not waiting, the longest part.
+   * Most shared (waiting or untimed) runs at once. Waiting runs still start interpreters (spawned
+   * children too), and on 2 cores more than 4 at once made start-up, not waiting, the longest part.
+   * @default 4
    */
   maxWaiting?: number;
 }

@@ -16,7 +16,10 @@ export const expectedLineSchema = z.union([
 ]);
 export type ExpectedLine = z.infer<typeof expectedLineSchema>;
 
-/** Parse the stream as JSON and expose it as `json` in the result. Default false. */
+/**
+ * Parse the stream as JSON and expose it as `json` in the result.
+ * @default false
+ */
 const jsonFlag = z.boolean().default(false);
 
 const linesOutputSchema = z.strictObject({
@@ -24,7 +27,8 @@ const linesOutputSchema = z.strictObject({
   lines: z.array(expectedLineSchema),
   /**
    * `exact`: in this order. `any`: in any order, e.g. two threads printing
-   * concurrently. Default `exact`.
+   * concurrently.
+   * @default 'exact'
    */
   order: z.enum(['exact', 'any']).default('exact'),
   json: jsonFlag,
@@ -107,7 +111,8 @@ export const ratioCheckSchema = z
     max: z.number().positive().optional(),
     /**
      * Check only on interpreters where the bound is expected to hold, e.g. a speed-up
-     * from processes needs 2 CPUs; threads take turns only while the GIL is on. Default: always.
+     * from processes needs 2 CPUs; threads take turns only while the GIL is on.
+     * @default always
      */
     when: interpreterConditionSchema.optional(),
     /** Why these bounds hold, and how much the ratio was seen to move. */
@@ -135,25 +140,44 @@ export type OverlapCheck = z.infer<typeof overlapCheckSchema>;
 
 /** Expectations of one run. */
 export const expectationSchema = z.strictObject({
-  /** Exit status. Default 0. */
+  /**
+   * Exit status.
+   * @default 0
+   */
   exitCode: z.number().int().default(0),
-  /** Stdout. Default: must be empty. */
+  /**
+   * Stdout.
+   * @default must be empty
+   */
   stdout: expectedOutputSchema.default({ lines: [], order: 'exact', json: false }),
-  /** Stderr. Default: must be empty. */
+  /**
+   * Stderr.
+   * @default must be empty
+   */
   stderr: expectedOutputSchema.default({ lines: [], order: 'exact', json: false }),
   /** Bounds on the median wall time of the repeats (interpreter start-up included). */
   wallSeconds: secondsBoundSchema.optional(),
   /**
    * Numbers read from stdout, for pages that compute from them: each regex must match
    * exactly one line, and each of its named groups becomes a metric of that name, e.g.
-   * `'sequential: +(?<sequential>[\d.]+) s'`. Default none.
+   * `'sequential: +(?<sequential>[\d.]+) s'`.
+   * @default none
    */
   metrics: z.array(namedGroupRegexSchema).optional(),
-  /** Relative timing checks between metrics, on the run the page shows. Default none. */
+  /**
+   * Relative timing checks between metrics, on the run the page shows.
+   * @default none
+   */
   ratios: z.array(ratioCheckSchema).optional(),
-  /** Line counts over stdout. Default none. */
+  /**
+   * Line counts over stdout.
+   * @default none
+   */
   counts: z.array(lineCountSchema).optional(),
-  /** Threads or processes that must have run at the same time, from the run's trace. Default none. */
+  /**
+   * Threads or processes that must have run at the same time, from the run's trace.
+   * @default none
+   */
   overlap: z.array(overlapCheckSchema).optional(),
 }).refine(
   (expect) => {
@@ -183,45 +207,66 @@ export const variantSpecSchema = z.strictObject({
   expect: expectationSchema,
   /**
    * Interpreter-dependent expectations: the first case whose `when` holds replaces `expect`,
-   * e.g. the unguarded example exits 1 under forkserver from 3.14 on. Default none.
+   * e.g. the unguarded example exits 1 under forkserver from 3.14 on.
+   * @default []
    */
   cases: z.array(expectationCaseSchema).default([]),
 });
 export type VariantSpec = z.infer<typeof variantSpecSchema>;
 
+/** A variant's name, as results, pages and `<Example variant>` call it: its start method, or `default`. */
+export function variantName(variant: Pick<VariantSpec, 'startMethod'>): string {
+  return variant.startMethod ?? 'default';
+}
+
 export const exampleSpecSchema = z
   .strictObject({
     /** One sentence on what the example shows (for people reading the spec). */
     description: z.string().min(1),
-    /** Interpreter arguments before the file, e.g. `['-X', 'dev']`. Default none. */
+    /**
+     * Interpreter arguments before the file, e.g. `['-X', 'dev']`.
+     * @default []
+     */
     args: z.array(z.string()).default([]),
-    /** Extra environment variables. Default none. */
+    /**
+     * Extra environment variables.
+     * @default {}
+     */
     env: z.record(z.string(), z.string()).default({}),
-    /** Seconds before the whole process group is killed. Default 60. */
+    /**
+     * Seconds before the whole process group is killed.
+     * @default 60
+     */
     timeoutSeconds: z.number().positive().default(60),
-    /** Timed runs per variant. Default 5: the page shows the run with the median time. */
+    /**
+     * Timed runs per variant: the page shows the run with the median time.
+     * @default 5
+     */
     repeats: z.number().int().min(1).default(5),
     /** Required when `repeats` is lowered below 5: why fewer runs are enough. */
     repeatsReason: z.string().optional(),
     /**
      * What the example's time is spent on, which decides how its runs are scheduled:
-     * `cpu` (default) runs alone, so nothing else on the machine skews its timings;
+     * `cpu` runs alone, so nothing else on the machine skews its timings;
      * `waiting` (it mostly sleeps or waits on I/O) may run beside other waiting examples,
      * whose few milliseconds of CPU cannot move its bounds; `untimed` (short, its output is
      * the point and its only time bound catches a hang) may run beside them too, since nothing
      * of its own is timed and its few hundred milliseconds of CPU cannot move their bounds.
+     * @default 'cpu'
      */
     workload: z.enum(['cpu', 'waiting', 'untimed']).default('cpu'),
     /**
      * Its timings compare one thread with several on a CPU-bound task: time its runs only while
      * the machine's CPUs run at the same speed (scripts/examples/even-cpus.ts), since a lone
      * thread left on a CPU the host is slowing looks slower than threads taking turns on both.
-     * Costs a probe of about 50 ms before and after each run. Default false.
+     * Costs a probe of about 50 ms before and after each run.
+     * @default false
      */
     evenCpus: z.boolean().default(false),
     /**
      * Run only on the interpreters this holds for, e.g. `InterpreterPoolExecutor` needs
-     * Python 3.14; pages say where it did not run and why. Default: every interpreter.
+     * Python 3.14; pages say where it did not run and why.
+     * @default every interpreter
      */
     requires: z
       .strictObject({
@@ -238,7 +283,7 @@ export const exampleSpecSchema = z
     path: ['repeats'],
   })
   .refine(
-    (spec) => new Set(spec.variants.map((v) => v.startMethod ?? 'default')).size === spec.variants.length,
+    (spec) => new Set(spec.variants.map(variantName)).size === spec.variants.length,
     { message: 'each variant needs a different startMethod', path: ['variants'] },
   );
 export type ExampleSpec = z.infer<typeof exampleSpecSchema>;

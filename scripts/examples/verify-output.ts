@@ -2,6 +2,8 @@
  * Compares what an example did with what its spec expects. Returns problems as
  * sentences (empty when all is as expected); the caller adds which file and run.
  */
+import { messageOf } from '../shared/error-text.ts';
+import { formatSeconds } from '../shared/format.ts';
 import type { Expectation, ExpectedLine, ExpectedOutput } from './spec-schema.ts';
 
 export interface ObservedRun {
@@ -70,7 +72,7 @@ function verifyJson(stream: string, json: boolean, text: string): string[] {
     JSON.parse(text);
     return [];
   } catch (error) {
-    return [`${stream} should be JSON but does not parse: ${(error as Error).message}`];
+    return [`${stream} should be JSON but does not parse: ${messageOf(error)}`];
   }
 }
 
@@ -126,7 +128,7 @@ export function verifyWallTime(expect: Expectation, medianMs: number): string[] 
   const bound = expect.wallSeconds;
   if (!bound) return [];
   const seconds = medianMs / 1000;
-  const shown = `${seconds.toFixed(2)} s`;
+  const shown = formatSeconds(seconds);
   if (bound.min !== undefined && seconds < bound.min) {
     return [`median wall time ${shown} is below the minimum ${bound.min} s (${bound.reason})`];
   }

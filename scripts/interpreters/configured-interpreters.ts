@@ -4,6 +4,8 @@
  * the cache) and a free-threaded `python3.14t` when the machine has one (never obtained).
  */
 import type { CacheArea } from '../cache/paths.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { messageOf } from '../shared/error-text.ts';
 import { findInterpreter } from './find-interpreter.ts';
 import { findInstalledPython, findOrObtainPython } from './find-python.ts';
 import type { InterpreterInfo } from './interpreter-info.ts';
@@ -55,8 +57,10 @@ async function allOrEveryFailure<T>(lookups: Promise<T>[]): Promise<T[]> {
   const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) {
-    const messages = failures.map((failure) => (failure instanceof Error ? failure.message : String(failure)));
-    throw new Error(`${failures.length} interpreters in PYTHONS cannot be used:\n${messages.map((message) => `- ${message}`).join('\n')}`, {
+    const messages = failures.map(messageOf);
+    // Each names its own fix.
+    throw new BuildStepError(`${failures.length} interpreters in PYTHONS cannot be used:\n${messages.map((message) => `- ${message}`).join('\n')}`, {
+      step: 'plan',
       cause: failures[0],
     });
   }

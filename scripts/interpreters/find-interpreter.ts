@@ -3,18 +3,16 @@
  * The answer is cached by the executable's identity on disk, so a warm build
  * starts no Python at all.
  */
-import { execFile } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { basename, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { contentKey } from '../cache/content-key.ts';
 import { createJsonCache } from '../cache/json-cache.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { isExecutable, searchPath } from '../shared/is-executable.ts';
+import { identifyPython, PROBE } from './identify-python.ts';
 import { interpreterInfoSchema, type InterpreterInfo } from './interpreter-info.ts';
 import { pyenvWhich, readPyenvShim } from './pyenv-shim.ts';
-
-const run = promisify(execFile);
 
 /**
  * Oldest Python accepted: 3.9 makes `__main__.__file__` absolute (spawned children
@@ -22,22 +20,6 @@ const run = promisify(execFile);
  * 3.8 is end-of-life.
  */
 export const MIN_PYTHON: readonly [number, number] = [3, 9];
-
-const PROBE = `
-import json, multiprocessing, os, platform, sys, sysconfig
-print(json.dumps({
-    "version": sys.version,
-    "versionInfo": list(sys.version_info[:3]),
-    "implementation": sys.implementation.name,
-    "freeThreadedBuild": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
-    "gilEnabled": sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True,
-    "cpuCount": os.cpu_count(),
-    "usableCpuCount": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-    "platform": platform.platform(),
-    "defaultStartMethod": multiprocessing.get_start_method(),
-    "availableStartMethods": multiprocessing.get_all_start_methods(),
-}))
-`;
 
 /**
  * Resolves `requested` to a real executable and describes it. The answer is cached in `cacheDir`
@@ -57,24 +39,26 @@ export async function findInterpreter(
   const info = await cache.getOrSet(key, () => probe(requested, executable));
   const [major, minor] = info.versionInfo;
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
-    throw new Error(
-      `Python interpreter ${requested} (${executable}) is ${info.versionInfo.join('.')}; the examples need ` +
-        `${MIN_PYTHON.join('.')} or newer. Fix: set PYTHONS to newer interpreters, e.g. PYTHONS="python3.12 python3.14".`,
+    throw new BuildStepError(
+      `Python interpreter ${requested} (${executable}) is ${info.versionInfo.join('.')}; the examples need ${MIN_PYTHON.join('.')} or newer.`,
+      { step: 'plan', fix: 'set PYTHONS to newer interpreters, e.g. PYTHONS="python3.12 python3.14".' },
     );
   }
   return { ...info, requested };
 }
 
+/** Runs the probe; `executable` stays the resolved path it was started by, whatever `sys.executable` says. */
 async function probe(requested: string, executable: string): Promise<InterpreterInfo> {
   try {
-    const { stdout } = await run(executable, ['-I', '-c', PROBE]);
-    return interpreterInfoSchema.parse({ ...JSON.parse(stdout), requested, executable });
+    const identity = await identifyPython(executable);
+    if (!identity) throw new Error(`${executable} cannot be started`);
+    return interpreterInfoSchema.parse({ ...identity, requested, executable });
   } catch (error) {
-    throw new Error(
-      `Could not ask ${executable} (from "${requested}") what it is: is it a Python interpreter? ` +
-        'Fix: set PYTHONS to Python interpreters.',
-      { cause: error },
-    );
+    throw new BuildStepError(`Could not ask ${executable} (from "${requested}") what it is: is it a Python interpreter?`, {
+      step: 'plan',
+      fix: 'set PYTHONS to Python interpreters.',
+      cause: error,
+    });
   }
 }
 
@@ -82,10 +66,10 @@ async function probe(requested: string, executable: string): Promise<Interpreter
 async function resolveExecutable(requested: string, env: NodeJS.ProcessEnv, cacheDir: string): Promise<string> {
   const found = requested.includes('/') ? await executableAt(resolve(requested)) : await searchPath(requested, env);
   if (!found) {
-    throw new Error(
-      `Python interpreter "${requested}" not found ${requested.includes('/') ? 'or not executable' : 'on PATH'}. ` +
-        'Fix: install it, or set PYTHONS to Python 3.9+ interpreters (names on PATH or paths, e.g. PYTHONS="python3.11 /opt/python3.14/bin/python3.14").',
-    );
+    throw new BuildStepError(`Python interpreter "${requested}" not found ${requested.includes('/') ? 'or not executable' : 'on PATH'}.`, {
+      step: 'plan',
+      fix: 'install it, or set PYTHONS to Python 3.9+ interpreters (names on PATH or paths, e.g. PYTHONS="python3.11 /opt/python3.14/bin/python3.14").',
+    });
   }
   const shim = await readPyenvShim(found);
   return realpath(shim ? await pyenvWhich(shim, basename(requested), env, cacheDir) : found);

@@ -7,6 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { messageOf } from '../shared/error-text.ts';
 import { searchPath } from '../shared/is-executable.ts';
 import { checkRequestedVersion, identifyPython, mismatch, programName, type PythonRequest } from './identify-python.ts';
 import { obtainDebianPython } from './obtain-debian-python.ts';
@@ -14,9 +15,15 @@ import { obtainDebianPython } from './obtain-debian-python.ts';
 const run = promisify(execFile);
 
 export interface FindPythonOptions extends PythonRequest {
-  /** Environment whose PATH is searched and in which candidates run. Default `process.env`. */
+  /**
+   * Environment whose PATH is searched and in which candidates run.
+   * @default process.env
+   */
   env?: NodeJS.ProcessEnv;
-  /** Receives what was used or skipped and why (`[python] …`). Default `console.log`. */
+  /**
+   * Receives what was used or skipped and why (`[python] …`).
+   * @default console.log
+   */
   log?: (line: string) => void;
 }
 
@@ -84,11 +91,11 @@ async function usable(
     if (!identity) return undefined;
     reason = mismatch(identity, request) ?? (identity.executable ? undefined : 'its sys.executable is empty');
     if (!reason) {
-      log(`[python] using ${source}: ${identity.executable} (CPython ${identity.version})`);
+      log(`[python] using ${source}: ${identity.executable} (CPython ${identity.versionInfo.join('.')})`);
       return identity.executable;
     }
   } catch (error) {
-    reason = (error as Error).message;
+    reason = messageOf(error);
   }
   log(`[python] not using ${source}: ${reason}`);
   return undefined;

@@ -5,50 +5,51 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { z } from 'astro/zod';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { firstLine, messageOf, outputLines, stderrOf } from '../shared/error-text.ts';
 import { searchPath } from '../shared/is-executable.ts';
+import { pythonIdentitySchema, type PythonIdentity } from './interpreter-info.ts';
 
 const run = promisify(execFile);
-
-/** What an interpreter says about itself. */
-export const pythonIdentitySchema = z.object({
-  /** `sys.executable`: the binary that ran, shims resolved; what multiprocessing children run. */
-  executable: z.string(),
-  /** `platform.python_version()`, e.g. `3.14.8`. */
-  version: z.string(),
-  /** `sys.implementation.name`, e.g. `cpython`. */
-  implementation: z.string(),
-  /** Built without the GIL (`Py_GIL_DISABLED`), as `python3.14t` is. */
-  freeThreaded: z.boolean(),
-});
-export type PythonIdentity = z.infer<typeof pythonIdentitySchema>;
 
 /** Which interpreter is wanted. */
 export interface PythonRequest {
   /** Major and minor version, e.g. `3.14`. */
   version: string;
-  /** The free-threaded build (`python3.14t`) instead of the default one. Default false. */
+  /**
+   * The free-threaded build (`python3.14t`) instead of the default one.
+   * @default false
+   */
   freeThreaded?: boolean;
 }
 
-// Modules named on the command line are imported first, so a missing extension module
-// (an _ssl that cannot load its libssl, say) fails the probe.
-const PROBE = `
-import importlib, json, platform, sys, sysconfig
+/**
+ * The probe: what pythonIdentitySchema reads. Modules named on the command line are imported
+ * first, so a missing extension module (an _ssl that cannot load its libssl, say) fails it.
+ */
+export const PROBE = `
+import importlib, json, multiprocessing, os, platform, sys, sysconfig
 for name in sys.argv[1:]:
     importlib.import_module(name)
 print(json.dumps({
     "executable": sys.executable,
-    "version": platform.python_version(),
+    "version": sys.version,
+    "versionInfo": list(sys.version_info[:3]),
     "implementation": sys.implementation.name,
-    "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+    "freeThreadedBuild": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+    "gilEnabled": sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True,
+    "cpuCount": os.cpu_count(),
+    "usableCpuCount": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+    "platform": platform.platform(),
+    "defaultStartMethod": multiprocessing.get_start_method(),
+    "availableStartMethods": multiprocessing.get_all_start_methods(),
 }))
 `;
 
 /** Throws unless `version` is a major.minor version such as `3.14`. */
 export function checkRequestedVersion(version: string): void {
   if (!/^3\.\d+$/.test(version)) {
-    throw new Error(`Python version "${version}" is not a major.minor version. Fix: ask for one like "3.14".`);
+    throw new BuildStepError(`Python version "${version}" is not a major.minor version.`, { step: 'plan', fix: 'ask for one like "3.14".' });
   }
 }
 
@@ -65,9 +66,15 @@ export function programName(request: PythonRequest): string {
 export async function identifyPython(
   command: string,
   options: {
-    /** Environment to run it in (its PATH finds `command`). Default `process.env`. */
+    /**
+     * Environment to run it in (its PATH finds `command`).
+     * @default process.env
+     */
     env?: NodeJS.ProcessEnv;
-    /** Modules that must import. Default none. */
+    /**
+     * Modules that must import.
+     * @default []
+     */
     imports?: readonly string[];
   } = {},
 ): Promise<PythonIdentity | undefined> {
@@ -83,9 +90,7 @@ export async function identifyPython(
     }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    const detail =
-      firstAndLastLines(String((error as { stderr?: unknown }).stderr ?? '')) ||
-      (error as Error).message.split('\n')[0];
+    const detail = firstAndLastLines(stderrOf(error)) || firstLine(messageOf(error));
     throw new Error(`${command} does not run as a Python interpreter: ${detail}`, { cause: error });
   }
   try {
@@ -101,19 +106,17 @@ export async function identifyPython(
  * Python last (the exception under a traceback).
  */
 function firstAndLastLines(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+  const lines = outputLines(stderr);
   return lines.length <= 2 ? lines.join(' ') : `${lines[0]} … ${lines.at(-1)}`;
 }
 
 /** Why `identity` is not the requested interpreter, or undefined when it is. */
-export function mismatch(identity: PythonIdentity, request: PythonRequest): string | undefined {
+export function mismatch(identity: Pick<PythonIdentity, 'implementation' | 'versionInfo' | 'freeThreadedBuild'>, request: PythonRequest): string | undefined {
+  const [major, minor] = identity.versionInfo;
   if (identity.implementation !== 'cpython') return `it is ${identity.implementation}, not CPython`;
-  if (!identity.version.startsWith(`${request.version}.`)) return `it is ${identity.version}, not ${request.version}`;
+  if (`${major}.${minor}` !== request.version) return `it is ${identity.versionInfo.join('.')}, not ${request.version}`;
   const wanted = request.freeThreaded ?? false;
-  if (identity.freeThreaded !== wanted) {
+  if (identity.freeThreadedBuild !== wanted) {
     return wanted ? 'it is not a free-threaded build' : 'it is a free-threaded build';
   }
   return undefined;

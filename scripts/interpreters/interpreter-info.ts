@@ -39,6 +39,14 @@ export const interpreterInfoSchema = z.object({
 });
 export type InterpreterInfo = z.infer<typeof interpreterInfoSchema>;
 
+/**
+ * What an interpreter says about itself when run (the one probe: ./identify-python.ts): all of
+ * InterpreterInfo but `requested`, with `executable` its own `sys.executable` (shims resolved; what
+ * multiprocessing starts its children with).
+ */
+export const pythonIdentitySchema = interpreterInfoSchema.omit({ requested: true });
+export type PythonIdentity = z.infer<typeof pythonIdentitySchema>;
+
 const IMPLEMENTATION_NAMES: Readonly<Record<string, string>> = { cpython: 'CPython', pypy: 'PyPy', graalpy: 'GraalPy' };
 
 /**

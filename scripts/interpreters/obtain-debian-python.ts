@@ -21,7 +21,12 @@ import { access, constants, readdir, readFile, readlink, rename, rm, stat, symli
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { contentKey } from '../cache/content-key.ts';
-import { checkRequestedVersion, identifyPython, mismatch, type PythonIdentity } from './identify-python.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { firstLine, messageOf, stderrOf } from '../shared/error-text.ts';
+import { formatMs } from '../shared/format.ts';
+import { isAlive } from '../shared/is-alive.ts';
+import { checkRequestedVersion, identifyPython, mismatch } from './identify-python.ts';
+import type { PythonIdentity } from './interpreter-info.ts';
 import {
   createPrivateApt,
   downloadPackages,
@@ -38,7 +43,10 @@ export interface ObtainDebianPythonOptions {
   version: string;
   /** Directory the install is kept in, created if missing, e.g. `<root>/node_modules/.cache/pyconc/python`. */
   cacheDir: string;
-  /** Receives progress lines (`[python] …`). Default `console.log`. */
+  /**
+   * Receives progress lines (`[python] …`).
+   * @default console.log
+   */
   log?: (line: string) => void;
 }
 
@@ -68,7 +76,7 @@ const MULTIARCH: Record<string, { triplet: string; loader: string }> = {
 
 function manualFix(version: string): string {
   return (
-    `Fix: install CPython ${version} so that python${version} is on PATH (from python.org, ` +
+    `install CPython ${version} so that python${version} is on PATH (from python.org, ` +
     `with \`uv python install ${version}\`, or your distribution's python${version} package), ` +
     'or set PYTHONS to the interpreters to use; then build again.'
   );
@@ -117,7 +125,7 @@ async function verifyInstall(install: string, version: string): Promise<PythonId
 
 /**
  * A published install never changes, so once it has passed verifyInstall the check is not run
- * again (starting it was a third of a second of every warm build) until this stamp changes: the
+ * again (starting it is much of a warm build's plan) until this stamp changes: the
  * binary and every folder its loader, libraries and modules live in (a file removed or added
  * changes its folder), and what the check asks for.
  */
@@ -148,7 +156,7 @@ export async function cachedDebianPython(options: ObtainDebianPythonOptions): Pr
     await writeFile(join(install, VERIFIED), stamp);
     return pythonIn(install, version);
   } catch (error) {
-    log(`[python] the cached CPython ${version} (${install}) does not work: ${(error as Error).message}`);
+    log(`[python] the cached CPython ${version} (${install}) does not work: ${messageOf(error)}`);
     return undefined;
   }
 }
@@ -173,14 +181,17 @@ export async function obtainDebianPython(options: ObtainDebianPythonOptions): Pr
     const obtained = await obtainInto(install, version, log);
     published = await inStep('publish', () => publish(cacheDir, version, install));
     log(
-      `[python] installed CPython ${obtained.identity.version} (Debian ${obtained.suite} ${obtained.debianVersion}) ` +
-        `in ${secondsSince(started)} s: ${pythonIn(published, version)}`,
+      `[python] installed CPython ${obtained.identity.versionInfo.join('.')} (Debian ${obtained.suite} ${obtained.debianVersion}) ` +
+        `in ${formatMs(performance.now() - started)}: ${pythonIn(published, version)}`,
     );
   } catch (error) {
     // Best effort: the step's error is the one worth reporting.
     await rm(install, { recursive: true, force: true }).catch(() => undefined);
-    const message = `Could not obtain CPython ${version} from Debian: ${(error as Error).message}.`;
-    throw new Error(`${message} ${manualFix(version)}`, { cause: error });
+    throw new BuildStepError(`Could not obtain CPython ${version} from Debian: ${messageOf(error)}.`, {
+      step: 'plan',
+      fix: manualFix(version),
+      cause: error,
+    });
   }
   // Garbage only: a failure to remove it must not fail the build.
   await removeAbandoned(cacheDir, version).catch(() => undefined);
@@ -203,7 +214,7 @@ async function obtainInto(install: string, version: string, log: (line: string) 
     await extractPackages(python.apt, python.files, install);
     await extractPackages(patchelf.apt, patchelf.files, toolsRoot);
   });
-  log(`[python] unpacked ${python.files.length + patchelf.files.length} packages in ${secondsSince(unpacking)} s`);
+  log(`[python] unpacked ${python.files.length + patchelf.files.length} packages in ${formatMs(performance.now() - unpacking)}`);
   await inStep('patchelf', () => patchInterpreter(install, toolsRoot, layout, version));
   await compileStandardLibrary(install, version, log);
   const identity = await inStep('verify', () => verifyInstall(install, version));
@@ -224,9 +235,9 @@ async function compileStandardLibrary(install: string, version: string, log: (li
     await run(pythonIn(install, version), ['-m', 'compileall', '-q', '-j', '0', join(install, 'usr', 'lib', `python${version}`)], {
       maxBuffer: 16 * 1024 * 1024,
     });
-    log(`[python] compiled the standard library's bytecode in ${secondsSince(started)} s`);
+    log(`[python] compiled the standard library's bytecode in ${formatMs(performance.now() - started)}`);
   } catch (error) {
-    log(`[python] warning: compiling the standard library failed (${(error as Error).message.split('\n')[0]}); it runs, but starts slower`);
+    log(`[python] warning: compiling the standard library failed (${firstLine(messageOf(error))}); it runs, but starts slower`);
   }
 }
 
@@ -235,7 +246,7 @@ async function inStep<T>(step: string, action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    throw new Error(`step "${step}" failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(`step "${step}" failed: ${messageOf(error)}`, { cause: error });
   }
 }
 
@@ -249,7 +260,7 @@ async function multiarchLayout(version: string): Promise<{ arch: string; triplet
     throw new Error(
       missing
         ? 'this machine has no dpkg: it is not Debian-like, so Debian packages cannot be used here'
-        : (error as Error).message.split('\n')[0],
+        : firstLine(messageOf(error)),
       { cause: error },
     );
   }
@@ -281,18 +292,18 @@ async function downloadFromSuite(
     let started = performance.now();
     await updatePackageLists(apt);
     log(
-      `[python] read Debian ${suite}'s package list in ${secondsSince(started)} s; downloading ${packages.join(' ')}`,
+      `[python] read Debian ${suite}'s package list in ${formatMs(performance.now() - started)}; downloading ${packages.join(' ')}`,
     );
     started = performance.now();
     const files = await downloadPackages(apt, packages);
     const main = files.find((file) => file.package === packages[0]);
     log(
       `[python] downloaded ${packages[0]} ${main?.version ?? '?'} and ${files.length - 1} dependencies from ` +
-        `Debian ${suite}: ${megabytes(files)} MB in ${secondsSince(started)} s`,
+        `Debian ${suite}: ${megabytes(files)} MB in ${formatMs(performance.now() - started)}`,
     );
     return { apt, files };
   } catch (error) {
-    throw new Error(`Debian ${suite}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Debian ${suite}: ${messageOf(error)}`, { cause: error });
   }
 }
 
@@ -310,7 +321,7 @@ async function downloadPython(
     } catch (error) {
       const next = PYTHON_SUITES[index + 1];
       failures.push(error as Error);
-      if (next) log(`[python] ${(error as Error).message}; trying Debian ${next}`);
+      if (next) log(`[python] ${messageOf(error)}; trying Debian ${next}`);
     }
   }
   throw new Error(failures.map((failure) => failure.message).join('; '), { cause: failures });
@@ -359,8 +370,7 @@ async function patchInterpreter(
   try {
     await run(tools.loader, args);
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-    throw new Error(`${tools.loader} ${args.join(' ')}: ${stderr || (error as Error).message}`, { cause: error });
+    throw new Error(`${tools.loader} ${args.join(' ')}: ${stderrOf(error) || messageOf(error)}`, { cause: error });
   }
 }
 
@@ -395,17 +405,8 @@ async function removeAbandoned(cacheDir: string, version: string): Promise<void>
   const pattern = installNamePattern(version);
   for (const name of await readdir(cacheDir)) {
     const pid = pattern.exec(name)?.[1];
-    if (!pid || join(cacheDir, name) === current || isRunning(Number(pid))) continue;
+    if (!pid || join(cacheDir, name) === current || isAlive(Number(pid))) continue;
     await rm(join(cacheDir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -420,8 +421,4 @@ async function exists(path: string): Promise<boolean> {
 
 function megabytes(files: readonly DebFile[]): string {
   return (files.reduce((sum, file) => sum + file.size, 0) / 1e6).toFixed(1);
-}
-
-function secondsSince(start: number): string {
-  return ((performance.now() - start) / 1000).toFixed(1);
 }

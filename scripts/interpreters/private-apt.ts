@@ -15,6 +15,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { messageOf, outputLines, stderrOf } from '../shared/error-text.ts';
 
 const run = promisify(execFile);
 
@@ -98,10 +99,7 @@ export function parseDebFilename(filename: string): Pick<DebFile, 'package' | 'v
  * output stays in the error's `cause`), or its last line when it printed none.
  */
 export function aptErrorSummary(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
+  const lines = outputLines(stderr);
   return lines.find((line) => line.startsWith('E: ')) ?? lines.at(-1) ?? 'no message';
 }
 
@@ -158,8 +156,7 @@ export async function extractPackages(apt: PrivateApt, files: readonly DebFile[]
     try {
       await run('dpkg-deb', ['-x', deb, root], { maxBuffer: 16 << 20 });
     } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-      throw new Error(`dpkg-deb -x ${deb} failed: ${stderr || (error as Error).message}`, { cause: error });
+      throw new Error(`dpkg-deb -x ${deb} failed: ${stderrOf(error) || messageOf(error)}`, { cause: error });
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * pyenv shims. A shim is a shell script whose target depends on PYENV_VERSION and .python-version
  * files; its own file never changes, so it cannot identify an interpreter. `pyenv which` (shell
- * scripts, no Python) names the real one, in ≈ 0.2 s: a third of a warm build's plan. Its answer
+ * scripts, no Python) names the real one, slowly enough to be much of a warm build's plan. Its answer
  * is kept by everything pyenv reads to give it, so it is asked again as soon as any of that changes.
  */
 import { execFile } from 'node:child_process';

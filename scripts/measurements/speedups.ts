@@ -5,6 +5,7 @@
  */
 import type { ExampleEntry } from '../examples/result-schema.ts';
 import { interpreterLabel } from '../interpreters/interpreter-info.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 
 /**
  * Speed-ups within 25 % of 1 are "about the same": repeated runs of the same example on the
@@ -94,10 +95,11 @@ export function measurementsOf(entry: ExampleEntry): Measurement[] {
     const read = (name: string): number => {
       const value = metrics[name];
       if (value === undefined || value <= 0) {
-        throw new Error(
-          `Example ${entry.id}: no positive metric "${name}" in its result (got ${JSON.stringify(metrics)}). ` +
-            `Add a \`metrics\` regex with a (?<${name}>...) group to ${result.specFile}.`,
-        );
+        throw new BuildStepError(`Example ${entry.id}: no positive metric "${name}" in its result (got ${JSON.stringify(metrics)}).`, {
+          step: 'page',
+          file: result.specFile,
+          fix: `add a \`metrics\` regex with a (?<${name}>...) group to ${result.specFile}.`,
+        });
       }
       return value;
     };

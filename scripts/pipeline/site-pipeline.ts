@@ -9,54 +9,59 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
-import type { z } from 'astro/zod';
+import type { LoaderContext } from 'astro/loaders';
 import { buildDiagrams } from '../diagrams/build-diagrams.ts';
-import { diagramEntrySchema, type DiagramEntry } from '../diagrams/diagram-entry.ts';
+import type { DiagramEntry } from '../diagrams/diagram-entry.ts';
 import { readDiagramSources } from '../diagrams/diagram-source.ts';
 import { measuredSources } from '../diagrams/measured-drawings.ts';
-import { exampleEntrySchema } from '../examples/result-schema.ts';
 import { runExamples, type RunExamplesReport } from '../examples/run-examples.ts';
 import { RunScheduler } from '../examples/run-scheduler.ts';
 import { createBuildPlan, unusedWarnings, type BuildPlan, type ProjectLayout } from '../plan/build-plan.ts';
-import { formatMs } from '../shared/format.ts';
+import { messageOf } from '../shared/error-text.ts';
+import { describePipelineSummary, writePipelineSummary, type PipelineSummary } from './pipeline-summary.ts';
 
 export interface SitePipelineOptions {
-  /** Where the parts live, relative to the project root. Default: the project's layout. */
+  /**
+   * Where the parts live, relative to the project root.
+   * @default the project's layout (DEFAULT_LAYOUT)
+   */
   layout?: Partial<ProjectLayout>;
-  /** Default `process.env` (PYTHONS, PYCONC_CACHE_DIR, PATH). */
+  /**
+   * The environment: PYTHONS, PYCONC_CACHE_DIR, PATH.
+   * @default process.env
+   */
   env?: NodeJS.ProcessEnv;
 }
 
 /** What one pass of the pipeline produced. */
-export interface SiteData {
+export interface PipelineOutput {
   plan: BuildPlan;
   examples: RunExamplesReport;
   diagrams: Map<string, DiagramEntry>;
 }
 
-/** A loader whose schema is part of its type, so `getEntry('examples', id)` is typed. */
-export type TypedLoader<S> = Loader & { schema: S };
+/** Fills a collection's store from the pipeline's output (and again after a change, in `astro dev`). */
+export type Sync = (context: LoaderContext) => Promise<void>;
 
 export interface SitePipeline {
-  /** Loader of the `examples` collection: one entry per example a page shows. */
-  examplesLoader: TypedLoader<typeof exampleEntrySchema>;
-  /** Loader of the `diagrams` collection: every `diagrams/*.mmd` and every drawing of a measurement. */
-  diagramsLoader: TypedLoader<typeof diagramEntrySchema>;
+  /** The `examples` collection: one entry per example a page shows. */
+  syncExamples: Sync;
+  /** The `diagrams` collection: every `diagrams/*.mmd` and every drawing of a measurement. */
+  syncDiagrams: Sync;
   /** Runs the pipeline (once until the next change) and returns what it produced. */
-  data(root: string, log: (line: string) => void): Promise<SiteData>;
+  data(root: string, log: (line: string) => void): Promise<PipelineOutput>;
 }
 
 /** Pipeline progress is the pipeline's, whichever collection's loader happened to start it. */
 const pipelineLogger = (context: LoaderContext) => context.logger.fork('pyconc');
 
 export function createSitePipeline(options: SitePipelineOptions = {}): SitePipeline {
-  let current: Promise<SiteData> | undefined;
+  let current: Promise<PipelineOutput> | undefined;
   /** The loaders' syncs, re-run after a change in `astro dev`. */
   const resyncs = new Set<() => Promise<void>>();
   let watching = false;
 
-  const data = (root: string, log: (line: string) => void): Promise<SiteData> => {
+  const data = (root: string, log: (line: string) => void): Promise<PipelineOutput> => {
     if (!current) {
       const pass = produce(root, log, options);
       current = pass;
@@ -81,19 +86,14 @@ export function createSitePipeline(options: SitePipelineOptions = {}): SitePipel
       if (!folders.some((folder) => path.startsWith(folder))) return;
       current = undefined;
       for (const resync of resyncs) {
-        resync().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+        resync().catch((error: unknown) => context.logger.error(messageOf(error)));
       }
     });
   };
 
-  const loader = <S extends z.ZodType<Record<string, unknown>>>(
-    name: string,
-    schema: S,
-    entries: (site: SiteData) => Iterable<readonly [string, z.infer<S>]>,
-  ): TypedLoader<S> => ({
-    name,
-    schema,
-    async load(context) {
+  const collection =
+    (entries: (site: PipelineOutput) => Iterable<readonly [string, Record<string, unknown>]>): Sync =>
+    async (context) => {
       const root = fileURLToPath(context.config.root);
       const sync = async () => {
         const site = await data(root, (line) => pipelineLogger(context).info(line));
@@ -110,17 +110,16 @@ export function createSitePipeline(options: SitePipelineOptions = {}): SitePipel
       await sync();
       resyncs.add(sync);
       watch(context, root);
-    },
-  });
+    };
 
   return {
     data,
-    examplesLoader: loader('pyconc-examples', exampleEntrySchema, (site) => site.examples.entries.map((entry) => [entry.id, entry] as const)),
-    diagramsLoader: loader('pyconc-diagrams', diagramEntrySchema, (site) => site.diagrams),
+    syncExamples: collection((site) => site.examples.entries.map((entry) => [entry.id, entry] as const)),
+    syncDiagrams: collection((site) => site.diagrams),
   };
 }
 
-async function produce(root: string, log: (line: string) => void, options: SitePipelineOptions): Promise<SiteData> {
+async function produce(root: string, log: (line: string) => void, options: SitePipelineOptions): Promise<PipelineOutput> {
   const started = performance.now();
   const plan = await createBuildPlan({ root, log, ...(options.layout ? { layout: options.layout } : {}), ...(options.env ? { env: options.env } : {}) });
   for (const warning of unusedWarnings(plan)) log(warning);
@@ -137,15 +136,20 @@ async function produce(root: string, log: (line: string) => void, options: SiteP
   const measuredStarted = performance.now();
   const measured = await buildDiagrams(measuredSources(plan.measured, examples.entries), { cacheDir: plan.cache.diagrams, log });
   const diagrams = new Map([...staticDiagrams.entries, ...measured.entries]);
-  const rendered = staticDiagrams.stats.rendered + measured.stats.rendered;
-  const cached = staticDiagrams.stats.cached + measured.stats.cached;
-  // One line with the figures the bench reads back (scripts/bench/cold-breakdown.ts). The diagrams'
-  // time is what they added after the examples: the measured drawings, which need their results.
-  log(
-    `[pipeline] ${plan.interpreters.length} interpreter(s); ${examples.entries.length} examples ` +
-      `(${examples.ran} results ran, ${examples.cached} cached) in ${formatMs(examples.elapsedMs)}; ${diagrams.size} diagrams ` +
-      `(${rendered} rendered, ${cached} cached) in ${formatMs(performance.now() - measuredStarted)}; ` +
-      `all in ${formatMs(performance.now() - started)}`,
-  );
+  const summary: PipelineSummary = {
+    interpreters: plan.interpreters.length,
+    examples: examples.entries.length,
+    resultsRan: examples.ran,
+    resultsCached: examples.cached,
+    examplesMs: examples.elapsedMs,
+    diagrams: diagrams.size,
+    diagramsRendered: staticDiagrams.stats.rendered + measured.stats.rendered,
+    diagramsCached: staticDiagrams.stats.cached + measured.stats.cached,
+    diagramsMs: performance.now() - measuredStarted,
+    totalMs: performance.now() - started,
+  };
+  log(describePipelineSummary(summary));
+  // The bench reads a build's figures from here (scripts/bench/cold-breakdown.ts).
+  await writePipelineSummary(root, summary);
   return { plan, examples, diagrams };
 }

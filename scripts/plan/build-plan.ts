@@ -7,7 +7,9 @@
 import { join } from 'node:path';
 import { CACHE_AREAS, cacheDir, type CacheArea } from '../cache/paths.ts';
 import { discoverExamples, type ExampleFiles } from '../examples/discover-examples.ts';
+import { variantName } from '../examples/spec-schema.ts';
 import { configuredInterpreters } from '../interpreters/configured-interpreters.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import { listFolder } from '../shared/list-folder.ts';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
 import { measuredRequest, requestKey, type MeasuredRequest } from './measured-requests.ts';
@@ -15,11 +17,20 @@ import { readComponentUses, type ComponentUse } from './page-usage.ts';
 
 /** Where a project keeps its parts, relative to its root. */
 export interface ProjectLayout {
-  /** Default `src/examples`. */
+  /**
+   * Where the examples and their specs are.
+   * @default 'src/examples'
+   */
   examplesDir: string;
-  /** Default `src/content/docs`. */
+  /**
+   * Where the pages are.
+   * @default 'src/content/docs'
+   */
   docsDir: string;
-  /** Default `diagrams`. */
+  /**
+   * Where the Mermaid sources are.
+   * @default 'diagrams'
+   */
   diagramsDir: string;
 }
 
@@ -56,18 +67,26 @@ export interface BuildPlan {
 export interface BuildPlanOptions {
   /** Project root (absolute). */
   root: string;
-  /** Default `DEFAULT_LAYOUT`. */
+  /**
+   * Where the parts live, relative to the root; each part left out is DEFAULT_LAYOUT's.
+   * @default DEFAULT_LAYOUT
+   */
   layout?: Partial<ProjectLayout>;
-  /** Interpreters already resolved (e.g. by a caller that plans twice). Default: the configured ones. */
+  /**
+   * Interpreters already resolved (e.g. by a caller that plans twice).
+   * @default the configured ones (PYTHONS, or python3 and CPython 3.14)
+   */
   interpreters?: InterpreterInfo[];
-  /** Default `process.env`. */
+  /**
+   * The environment: PYTHONS, PYCONC_CACHE_DIR, PATH.
+   * @default process.env
+   */
   env?: NodeJS.ProcessEnv;
-  /** Progress lines. Default `console.log`. */
+  /**
+   * Progress lines.
+   * @default console.log
+   */
   log?: (line: string) => void;
-}
-
-export class PlanError extends Error {
-  override name = 'PlanError';
 }
 
 export async function createBuildPlan(options: BuildPlanOptions): Promise<BuildPlan> {
@@ -122,7 +141,7 @@ function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFile
         continue;
       }
       const variant = use.attributes['variant'];
-      const variants: string[] = example.spec.variants.map((v) => v.startMethod ?? 'default');
+      const variants = example.spec.variants.map(variantName);
       if (variant !== undefined && !variants.includes(variant)) {
         problems.push(`${where} asks for variant "${variant}" of ${id}, whose spec has: ${variants.join(', ')}.`);
       }
@@ -135,6 +154,6 @@ function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFile
     }
   }
   if (problems.length > 0) {
-    throw new PlanError(`${problems.join('\n')}\nFix: correct the name on the page, or add the missing file.`);
+    throw new BuildStepError(problems.join('\n'), { step: 'plan', fix: 'correct the name on the page, or add the missing file.' });
   }
 }

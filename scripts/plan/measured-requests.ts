@@ -5,6 +5,9 @@
  * interpreter; the components find their drawings by the same key.
  */
 import type { ExampleFiles } from '../examples/discover-examples.ts';
+import type { ExampleEntry } from '../examples/result-schema.ts';
+import { variantName } from '../examples/spec-schema.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 import type { ComponentUse } from './page-usage.ts';
 
 export interface TimelineRequest {
@@ -41,9 +44,22 @@ export function requestKey(request: Pick<MeasuredRequest, 'kind' | 'example' | '
   return [request.kind, request.example, request.variant, ...(request.series ?? [])].join(':');
 }
 
-/** The variant an element draws: its `variant` attribute, or the example's first. */
-export function variantOf(example: ExampleFiles, attributes: Readonly<Record<string, string>>): string {
-  return attributes['variant'] ?? example.spec.variants[0]?.startMethod ?? 'default';
+/**
+ * The variant an element draws: the one it names, else the example's first (`variants`, in the
+ * spec's order; `default` for an example without start methods). The plan reads the spec, the
+ * components the example's entry: both through here, so they ask for the same drawing.
+ */
+export function drawnVariant(named: string | undefined, variants: readonly string[]): string {
+  return named ?? variants[0] ?? 'default';
+}
+
+/** What a component knows of the drawing it shows: its attributes as written on the page. */
+export type DrawingAttributes = Pick<MeasuredRequest, 'kind' | 'example'> & { variant?: string | undefined; series?: readonly string[] };
+
+/** The key of the drawing a `<Timeline>` or `<MeasuredChart>` shows, given its example's entry. */
+export function drawingKey(drawing: DrawingAttributes, entry: ExampleEntry | undefined): string {
+  const variants = entry?.results[0]?.variants.map((variant) => variant.name) ?? [];
+  return requestKey({ ...drawing, variant: drawnVariant(drawing.variant, variants) });
 }
 
 /**
@@ -55,12 +71,13 @@ export function measuredRequest(use: ComponentUse, example: ExampleFiles): Measu
   if (!required) return undefined;
   const missing = required.filter((name) => !use.attributes[name]);
   if (missing.length > 0) {
-    throw new Error(
+    throw new BuildStepError(
       `${use.page}:${use.line}: <${use.component}> needs ${missing.map((name) => `${name}="…"`).join(', ')} ` +
         '(written as plain strings: the build reads them before the page renders).',
+      { step: 'plan', file: `${use.page}:${use.line}` },
     );
   }
-  const variant = variantOf(example, use.attributes);
+  const variant = drawnVariant(use.attributes['variant'], example.spec.variants.map(variantName));
   if (use.component === 'Timeline') return { kind: 'timeline', example: example.id, variant };
   const { categories, series, unit, title } = use.attributes as Record<'categories' | 'series' | 'unit' | 'title', string>;
   return { kind: 'chart', example: example.id, variant, categories, series: series.split(/\s+/), unit, title };

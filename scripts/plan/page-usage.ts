@@ -8,23 +8,12 @@ import { join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { keptByContent } from '../cache/json-cache.ts';
 import { listFolder } from '../shared/list-folder.ts';
+import type { ComponentUse } from './parse-page-uses.ts';
+
+export type { ComponentUse };
 
 /** The parser (loaded on a cache miss only); its code is part of every cached entry's key. */
 const PARSER = new URL('./parse-page-uses.ts', import.meta.url);
-
-/** One use of a build-time component on a page. */
-export interface ComponentUse {
-  /** The page's file, relative to the project root, e.g. `src/content/docs/gil.mdx`. */
-  page: string;
-  /** Line of the element in that file. */
-  line: number;
-  /** Component name, e.g. `Example`. */
-  component: string;
-  /** Example ids the element names (its `id` for `<Example>`, `example` attributes and `example:` properties). */
-  examples: string[];
-  /** Literal string attributes, e.g. `{ id: 'gil-turns', variant: 'spawn' }`. */
-  attributes: Record<string, string>;
-}
 
 /** Every page file (`.md`, `.mdx`) under `docsDir`, sorted; none when there is no such folder. */
 export async function listPages(docsDir: string): Promise<string[]> {
@@ -50,7 +39,7 @@ const componentUsesSchema: z.ZodType<ComponentUse[]> = z.array(
 
 /**
  * Every use on every page under `docsDir`. With `cacheDir`, each page's uses are kept by its text
- * (and the parser's code): parsing MDX was 0.8 s of every warm build, reading them back is not.
+ * (and the parser's code): parsing MDX is slow, reading them back is not.
  */
 export async function readComponentUses(root: string, docsDir: string, cacheDir?: string): Promise<ComponentUse[]> {
   const pages = await listPages(docsDir);

@@ -8,7 +8,22 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
-import type { ComponentUse } from './page-usage.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { messageOf } from '../shared/error-text.ts';
+
+/** One use of a build-time component on a page. */
+export interface ComponentUse {
+  /** The page's file, relative to the project root, e.g. `src/content/docs/gil.mdx`. */
+  page: string;
+  /** Line of the element in that file. */
+  line: number;
+  /** Component name, e.g. `Example`. */
+  component: string;
+  /** Example ids the element names (its `id` for `<Example>`, `example` attributes and `example:` properties). */
+  examples: string[];
+  /** Literal string attributes, e.g. `{ id: 'gil-turns', variant: 'spawn' }`. */
+  attributes: Record<string, string>;
+}
 
 /** The attribute that names an example, per component; other components name one with `example`. */
 const EXAMPLE_ATTRIBUTE: Readonly<Record<string, string>> = { Example: 'id' };
@@ -22,7 +37,10 @@ export function componentUses(text: string, page: string): ComponentUse[] {
     tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
   } catch (error) {
     const place = (error as { line?: number }).line;
-    throw new Error(`${page}${place ? `:${place}` : ''}: cannot read the page as MDX: ${(error as Error).message}`, {
+    const file = `${page}${place ? `:${place}` : ''}`;
+    throw new BuildStepError(`${file}: cannot read the page as MDX: ${messageOf(error)}`, {
+      step: 'plan',
+      file,
       cause: error,
     });
   }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { z } from 'astro/zod';
 import { keptByContent } from '../cache/json-cache.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
 
 /** A site path as published: leading and trailing slash, e.g. `/locks/` (the home page is `/`). */
 const SitePath = z.string().regex(/^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/, 'a site path like /locks/');
@@ -37,7 +38,7 @@ async function pageAnchors(html: string): Promise<z.infer<typeof PageAnchors>> {
  * Reads every page of a built site (`<dir>/**\/index.html`) and returns its URL and heading ids.
  * Redirect pages (a meta refresh, src/pages/[...from].astro) are left out: src/redirects.ts is their source of truth.
  * With `cacheDir`, each page's ids are kept by its HTML (and this module's code): parsing every
- * page was a second of every warm build, and most builds publish most pages unchanged.
+ * page is slow, and most builds publish most pages unchanged.
  */
 export async function extractAnchors(siteDir: string, cacheDir?: string): Promise<AnchorsManifest> {
   const files = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
@@ -100,19 +101,22 @@ export function findUnlisted(manifest: AnchorsManifest, built: AnchorsManifest):
   return unlisted;
 }
 
-/** The build's error text for missing anchors: each `URL#anchor` and the two ways to fix it. */
-export function describeMissing(missing: readonly MissingAnchor[], manifestPath: string): string {
+/** The build's error for missing anchors: each `URL#anchor` and the two ways to fix it. */
+export function missingAnchorsError(missing: readonly MissingAnchor[], manifestPath: string): BuildStepError {
   const lines = missing.map(({ url, anchor, lookedAt }) => {
     const where = lookedAt === url ? '' : ` (redirected to ${lookedAt})`;
     return anchor === undefined ? `  ${url}: page missing${where}` : `  ${url}#${anchor}: anchor missing${where}`;
   });
-  return [
-    `Published URLs or anchors listed in ${manifestPath} are missing from the built site:`,
-    ...lines,
-    'Links people already shared point there. Fix: restore the heading id (a heading\'s text may change,',
-    'its id must not) or the page; for a page that moved, add a redirect in src/redirects.ts. If removing',
-    'it is deliberate, run `npm run anchors:update` and commit the rewritten manifest.',
-  ].join('\n');
+  return new BuildStepError(
+    [`Published URLs or anchors listed in ${manifestPath} are missing from the built site:`, ...lines, 'Links people already shared point there.'].join('\n'),
+    {
+      step: 'anchors',
+      file: manifestPath,
+      fix:
+        "restore the heading id (a heading's text may change, its id must not) or the page; for a page that moved, " +
+        'add a redirect in src/redirects.ts. If removing it is deliberate, run `npm run anchors:update` and commit the rewritten manifest.',
+    },
+  );
 }
 
 /**
@@ -138,11 +142,12 @@ export function readManifest(path: string): AnchorsManifest {
   }
   const parsed = AnchorsManifest.safeParse(JSON.parse(text));
   if (!parsed.success) {
-    throw new Error(
-      `${path} is not a valid anchors manifest: ${z.prettifyError(parsed.error)}\n` +
-        'Fix: restore it from git, or run `npm run anchors:update` to regenerate it from the site.',
-      { cause: parsed.error },
-    );
+    throw new BuildStepError(`${path} is not a valid anchors manifest: ${z.prettifyError(parsed.error)}`, {
+      step: 'anchors',
+      file: path,
+      fix: 'restore it from git, or run `npm run anchors:update` to regenerate it from the site.',
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }

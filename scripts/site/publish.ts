@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { workDir } from '../cache/paths.ts';
+import { isAlive } from '../shared/is-alive.ts';
 
 /** A fresh, empty staging directory owned by this process. */
 export function createStaging(root: string): string {
@@ -16,15 +17,6 @@ export function createStaging(root: string): string {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   return staging;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -7,8 +7,7 @@
  * work under the GIL; processes computing in parallel on one core): the examples' specs fail the
  * build on them, and here they are an error, never a sentence that explains them away.
  */
-import { formatSeconds, formatTimes } from '../../scripts/shared/format.ts';
-import { bestSpeedup, NOISE_BAND, type Effect, type Figures, type Way } from '../../scripts/measurements/speedups.ts';
+import { bestSpeedup, BuildStepError, formatSeconds, formatTimes, NOISE_BAND, type Effect, type Figures, type Way } from '../../scripts/pipeline/site-data.ts';
 
 type Sentence = (f: Figures) => string;
 
@@ -104,10 +103,11 @@ export interface Answer {
 
 function pick(sentence: Sentence | 'impossible', f: Figures, situation: string): string {
   if (sentence === 'impossible') {
-    throw new Error(
+    throw new BuildStepError(
       `${f.m.interpreter}: ${situation}, which the hardware and the GIL do not allow (sequential ${f.m.sequential} s, ` +
         `threads ${f.m.threads} s, processes ${f.m.processes} s on ${cpus(f)}). The measurement is misleading (a warm-up, ` +
-        'load, or a baseline that ran first): give the example a spec band that fails such a run, and fix the example.',
+        'load, or a baseline that ran first).',
+      { step: 'page', fix: 'give the example a spec band that fails such a run, and fix the example.' },
     );
   }
   return sentence(f);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { ACCEPTED, checkHtml, describeProblems, type AcceptedFinding } from '../../scripts/site/html-validity.ts';
+import { ACCEPTED, checkHtml, describeProblems, type AcceptedFinding } from '../support/html-validity.ts';
 import { builtHtmlFiles } from './site.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,9 +12,9 @@ test('every HTML file of dist/ passes html-validate (recommended rules, exceptio
     const { problems, used: needed } = await checkHtml(file, readFileSync(`${root}${file}`, 'utf8'));
     for (const entry of needed) used.add(entry);
     expect
-      .soft(problems, `${describeProblems(problems)}\nFix the markup that produced it (src/components/, src/pages/, scripts/diagrams/finish-svg.ts). Only markup that Starlight or Expressive Code generate may get an entry, with its reason, in ACCEPTED (scripts/site/html-validity.ts).`)
+      .soft(problems, `${describeProblems(problems)}\nFix the markup that produced it (src/components/, src/pages/, scripts/diagrams/finish-svg.ts). Only markup that Starlight or Expressive Code generate may get an entry, with its reason, in ACCEPTED (tests/support/html-validity.ts).`)
       .toEqual([]);
   }
   const unused = ACCEPTED.filter((entry) => !used.has(entry));
-  expect(unused, 'These exceptions match nothing in the built site any more: remove them from ACCEPTED (scripts/site/html-validity.ts).').toEqual([]);
+  expect(unused, 'These exceptions match nothing in the built site any more: remove them from ACCEPTED (tests/support/html-validity.ts).').toEqual([]);
 });

@@ -19,8 +19,8 @@ test.use({ viewport: { width: 1280, height: 720 } });
 /** Every violation axe finds on the page as it is now, whatever its impact. */
 async function axeViolations(page: Page): Promise<{ id: string; impact: string | null | undefined; help: string; targets: string[] }[]> {
   // Legacy mode runs axe in the page itself instead of gathering frame results in a second,
-  // blank page: our pages have no frames, and it halves each analysis (19 s → 5 s on
-  // /coordination/, measured), which on 2 cores decided whether the suite fit its time.
+  // blank page: our pages have no frames, and it takes a fraction of the time per analysis,
+  // which on 2 cores decides whether the suite fits its time.
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_A_AA).setLegacyMode(true).analyze();
   return violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')) }));
 }

@@ -5,11 +5,11 @@ import * as svgo from 'svgo';
 import { expect, test, vi } from 'vitest';
 import {
   buildDiagrams,
-  DiagramStepsError,
   FINISH_SVG_SOURCE,
   finishKey,
 } from '../../../scripts/diagrams/build-diagrams.ts';
 import type { DiagramSource } from '../../../scripts/diagrams/diagram-source.ts';
+import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
 import { codeVersion } from '../../../scripts/cache/content-key.ts';
 import { packageVersion } from '../../../scripts/shared/package-version.ts';
@@ -50,7 +50,8 @@ test('when the source messages and the drawn messages disagree, the build says w
   // Two messages on one line: Mermaid draws both, the step parser sees one.
   const crowded = { ...twoMessages, name: 'crowded', origin: 'tests/crowded.mmd', source: `${twoMessages.source}; A->>B: again` };
   const error = await buildDiagrams([crowded], await cacheOptions()).catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(DiagramStepsError);
+  expect(error).toMatchObject({ step: 'diagrams', file: 'tests/crowded.mmd', fix: 'put each message on its own line as `From->>To: text`.' });
+  expect(error).toBeInstanceOf(BuildStepError);
   expect((error as Error).message).toMatch(/^tests\/crowded\.mmd: found 2 message line\(s\) in the source but Mermaid drew 3/);
 });
 

@@ -2,7 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { barChartSource, barsOf, ChartDataError } from '../../../scripts/diagrams/measured-chart.ts';
+import { barChartSource, barsOf } from '../../../scripts/diagrams/measured-chart.ts';
+import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
 import type { ChartRequest } from '../../../scripts/plan/measured-requests.ts';
 
@@ -31,7 +32,7 @@ describe('barsOf', () => {
   });
 
   test('names the example and the key it could not read', () => {
-    expect(() => barsOf(request, { ...printed, percentiles: 'p10' }, 'src/examples/convoy-effect.py')).toThrow(ChartDataError);
+    expect(() => barsOf(request, { ...printed, percentiles: 'p10' }, 'src/examples/convoy-effect.py')).toThrow(BuildStepError);
     expect(() => barsOf(request, { ...printed, beside_cpu_ms: [1] }, 'src/examples/convoy-effect.py')).toThrow(
       /^src\/examples\/convoy-effect\.py: its JSON has no list of 3 numbers under "beside_cpu_ms"/,
     );

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { readDiagramSources, type DiagramSource } from '../../../scripts/diagrams/diagram-source.ts';
-import { DiagramRenderError, renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
+import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
+import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const freshCache = () => mkdtemp(join(tmpdir(), 'pyconc-diagram-render-'));
@@ -40,8 +41,9 @@ describe('renderDiagrams', { timeout: 60_000 }, () => {
     const sources = await readDiagramSources(`${root}tests/fixtures/diagrams-broken`, root);
     const cacheDir = await freshCache();
     const error = await renderDiagrams(sources, { cacheDir, log: quiet }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(DiagramRenderError);
-    const { message, cause } = error as DiagramRenderError;
+    expect(error).toBeInstanceOf(BuildStepError);
+    const { message, cause, step } = error as BuildStepError;
+    expect(step).toBe('diagrams');
     expect(message).toMatch(/^1 diagram\(s\) failed to render/);
     expect(message).toContain('tests/fixtures/diagrams-broken/broken-arrow.mmd:5: Mermaid could not render this diagram');
     expect(message).toMatch(/Parse error on line 5/);

@@ -11,9 +11,9 @@ import {
   lanesFromTrace,
   overlapMs,
   timelineSource,
-  TimelineDataError,
 } from '../../../scripts/diagrams/timeline-gantt.ts';
 import type { InterpreterInfo } from '../../../scripts/interpreters/interpreter-info.ts';
+import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 import { cpython311Linux, cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
 
 /** The shape sitecustomize.py records for the post's thread example (two 2 s sleeps). */
@@ -126,7 +126,7 @@ describe('ganttSource', () => {
     );
   });
   test('nothing to draw is an error, not an empty chart', () => {
-    expect(() => ganttSource({ title: 'Empty', description: 'd', lanes: [] })).toThrow(TimelineDataError);
+    expect(() => ganttSource({ title: 'Empty', description: 'd', lanes: [] })).toThrow(BuildStepError);
   });
 });
 

@@ -101,7 +101,7 @@ describe('<Example> in a built site', () => {
   }, 120_000);
 });
 
-describe('highlighted sources kept between builds (src/lib/highlight-cache.ts)', () => {
+describe('highlighted sources kept between builds (scripts/cache/highlighted-blocks.ts)', () => {
   const kept = cacheDir(SITE, 'code');
   const page = () => readFile(join(SITE, 'dist/two-examples/index.html'), 'utf8');
   /** The kept block whose HTML shows `title`. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSpec, SpecError } from '../../../scripts/examples/parse-spec.ts';
+import { parseSpec } from '../../../scripts/examples/parse-spec.ts';
+import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 
 const EXAMPLES = new URL('../../../src/examples/', import.meta.url);
 
@@ -50,7 +51,7 @@ describe('parseSpec', () => {
   });
 
   it('reports YAML syntax errors with line and column', () => {
-    expect(() => parseSpec('description: d\nvariants: [\n', 'g.spec.yaml')).toThrow(SpecError);
+    expect(() => parseSpec('description: d\nvariants: [\n', 'g.spec.yaml')).toThrow(BuildStepError);
     expect(() => parseSpec('description: d\nvariants: [\n', 'g.spec.yaml')).toThrow(/g\.spec\.yaml:\d+:\d+: YAML syntax/);
   });
 });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { discoverExamples } from '../../../scripts/examples/discover-examples.ts';
-import { ExamplesFailedError, runExamples, type RunExamplesOptions } from '../../../scripts/examples/run-examples.ts';
+import { runExamples, type RunExamplesOptions } from '../../../scripts/examples/run-examples.ts';
+import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 import { findInterpreter } from '../../../scripts/interpreters/find-interpreter.ts';
 import type { InterpreterInfo } from '../../../scripts/interpreters/interpreter-info.ts';
 
@@ -179,7 +180,8 @@ describe('runExamples', { timeout: 60_000 }, () => {
       'description: d\nrepeats: 1\nrepeatsReason: one is enough\nvariants:\n  - expect:\n      stdout:\n        lines: [goodbye]\n',
     );
     const failure = await run({ only: ['hello'] }).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(ExamplesFailedError);
+    expect(failure).toBeInstanceOf(BuildStepError);
+    expect(failure).toMatchObject({ step: 'examples' });
     const message = (failure as Error).message;
     expect(message).toContain('Example src/examples/hello.py did not do what src/examples/hello.spec.yaml expects');
     expect(message).toContain('stdout line 1: expected "goodbye", got "hello"');
@@ -214,6 +216,6 @@ describe('runExamples', { timeout: 60_000 }, () => {
 
   it('names a missing spec', async () => {
     await writeFile(join(root, 'src/examples/lonely.py'), 'print(1)\n');
-    await expect(run()).rejects.toThrow(/src\/examples\/lonely\.py has no spec: create src\/examples\/lonely\.spec\.yaml/);
+    await expect(run()).rejects.toThrow(/src\/examples\/lonely\.py has no spec\.\nFix: create src\/examples\/lonely\.spec\.yaml/);
   });
 });

@@ -43,12 +43,12 @@ describe('findInterpreter', { timeout: 30_000 }, () => {
 
   it('refuses an interpreter older than 3.9, saying which and what to do', async () => {
     const fake = join(dir, 'python-old');
-    const { requested, executable, ...probe } = cpython311Linux;
+    const { requested: _requested, ...probe } = cpython311Linux;
     const answer = { ...probe, version: '3.8.18', versionInfo: [3, 8, 18] };
     await writeFile(fake, `#!/bin/sh\necho '${JSON.stringify(answer)}'\n`);
     await chmod(fake, 0o755);
     await expect(findInterpreter(fake, dir, process.env)).rejects.toThrow(
-      /is 3\.8\.18; the examples need 3\.9 or newer\. Fix: set PYTHONS/,
+      /is 3\.8\.18; the examples need 3\.9 or newer\.\nFix: set PYTHONS/,
     );
   });
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findInstalledPython, findOrObtainPython } from '../../../scripts/interpreters/find-python.ts';
-import { identifyPython, type PythonIdentity } from '../../../scripts/interpreters/identify-python.ts';
+import { identifyPython } from '../../../scripts/interpreters/identify-python.ts';
+import type { PythonIdentity } from '../../../scripts/interpreters/interpreter-info.ts';
 
 /** The machine's python3: the real interpreter the shims below hand over to. */
 let python3: PythonIdentity;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   const identity = await identifyPython('python3');
   if (!identity) throw new Error('python3 is needed to run these tests');
   python3 = identity;
-  python3Version = identity.version.split('.').slice(0, 2).join('.');
+  python3Version = identity.versionInfo.slice(0, 2).join('.');
 });
 
 // These machines carry pyenv builds (not something a user's machine has): where they do,
@@ -48,7 +49,7 @@ describe('findInstalledPython', () => {
     const found = await findInstalledPython({ version: python3Version, log });
     expect(found).toMatch(/^\//);
     // Not necessarily python3's patch release: python3.11 may be another install than python3.
-    const { version } = (await identifyPython(found ?? '')) ?? {};
+    const version = (await identifyPython(found ?? ''))?.versionInfo.join('.');
     expect(version?.startsWith(`${python3Version}.`)).toBe(true);
     expect(lines).toEqual([`[python] using python${python3Version} on PATH: ${found} (CPython ${version})`]);
   });
@@ -65,7 +66,7 @@ describe('findInstalledPython', () => {
     await script('python3.98', 'echo "pyenv: python3.98: command not found" >&2; exit 127');
     expect(await findInstalledPython({ version: '3.98', env: { PATH: bin }, log })).toBeUndefined();
     expect(lines).toEqual([
-      `[python] not using python3.99 on PATH: it is ${python3.version}, not 3.99`,
+      `[python] not using python3.99 on PATH: it is ${python3.versionInfo.join('.')}, not 3.99`,
       '[python] not using python3.98 on PATH: python3.98 does not run as a Python interpreter: pyenv: python3.98: command not found',
     ]);
   });
@@ -82,7 +83,7 @@ describe('findInstalledPython', () => {
       await findInstalledPython({ version: python3Version, freeThreaded: true, env: { PATH: bin }, log }),
     ).toBeUndefined();
     expect(lines).toEqual([
-      `[python] using ${python3.executable} (from uv python find): ${python3.executable} (CPython ${python3.version})`,
+      `[python] using ${python3.executable} (from uv python find): ${python3.executable} (CPython ${python3.versionInfo.join('.')})`,
       `[python] not using ${python3.executable} (from uv python find): it is not a free-threaded build`,
     ]);
   });

@@ -4,28 +4,25 @@ import {
   identifyPython,
   mismatch,
   programName,
-  type PythonIdentity,
 } from '../../../scripts/interpreters/identify-python.ts';
+import type { PythonIdentity } from '../../../scripts/interpreters/interpreter-info.ts';
+import { cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
 
-const cpython314: PythonIdentity = {
-  executable: '/usr/bin/python3.14',
-  version: '3.14.8',
-  implementation: 'cpython',
-  freeThreaded: false,
-};
+const { requested: _requested, ...cpython314 }: PythonIdentity & { requested: string } = cpython314Linux;
 
 describe('mismatch', () => {
   it('accepts the requested minor version, release candidates included', () => {
     expect(mismatch(cpython314, { version: '3.14' })).toBeUndefined();
-    expect(mismatch({ ...cpython314, version: '3.14.0rc1' }, { version: '3.14' })).toBeUndefined();
+    // 3.14.0rc1 reports sys.version_info[:3] == (3, 14, 0).
+    expect(mismatch({ ...cpython314, versionInfo: [3, 14, 0] }, { version: '3.14' })).toBeUndefined();
   });
 
   it('says what is wrong: another version, another implementation, another build', () => {
-    expect(mismatch({ ...cpython314, version: '3.140.1' }, { version: '3.14' })).toBe('it is 3.140.1, not 3.14');
-    expect(mismatch({ ...cpython314, version: '3.13.1' }, { version: '3.14' })).toBe('it is 3.13.1, not 3.14');
+    expect(mismatch({ ...cpython314, versionInfo: [3, 140, 1] }, { version: '3.14' })).toBe('it is 3.140.1, not 3.14');
+    expect(mismatch({ ...cpython314, versionInfo: [3, 13, 1] }, { version: '3.14' })).toBe('it is 3.13.1, not 3.14');
     expect(mismatch({ ...cpython314, implementation: 'pypy' }, { version: '3.14' })).toBe('it is pypy, not CPython');
     expect(mismatch(cpython314, { version: '3.14', freeThreaded: true })).toBe('it is not a free-threaded build');
-    expect(mismatch({ ...cpython314, freeThreaded: true }, { version: '3.14' })).toBe('it is a free-threaded build');
+    expect(mismatch({ ...cpython314, freeThreadedBuild: true }, { version: '3.14' })).toBe('it is a free-threaded build');
   });
 });
 
@@ -38,7 +35,7 @@ describe('programName and checkRequestedVersion', () => {
   it('refuse a version that is not major.minor, saying what to ask for', () => {
     expect(() => checkRequestedVersion('3.14')).not.toThrow();
     for (const bad of ['3', '3.14.1', '3.14t', 'python3.14', '']) {
-      expect(() => checkRequestedVersion(bad)).toThrow(/is not a major\.minor version\. Fix: ask for one like "3\.14"/);
+      expect(() => checkRequestedVersion(bad)).toThrow(/is not a major\.minor version\.\nFix: ask for one like "3\.14"/);
     }
   });
 });
@@ -50,6 +47,8 @@ describe('identifyPython', () => {
     expect(identity?.executable).not.toMatch(/\/shims\//);
     expect(identity?.version).toMatch(/^3\.\d+\.\d+/);
     expect(identity?.implementation).toBe('cpython');
+    // The same probe describes the interpreters examples run on (find-interpreter.ts).
+    expect(identity?.availableStartMethods).toContain('spawn');
   });
 
   it('returns undefined for a command that does not exist', async () => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedDebianPython, obtainDebianPython } from '../../../scripts/interpreters/obtain-debian-python.ts';
+import { cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
 
 const run = promisify(execFile);
 const MODULE = fileURLToPath(new URL('../../../scripts/interpreters/obtain-debian-python.ts', import.meta.url));
@@ -23,6 +24,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
+
+/** What a CPython 3.14 at `executable` answers to the probe (scripts/interpreters/identify-python.ts). */
+function probeAnswer(executable: string): string {
+  const { requested: _requested, ...identity } = { ...cpython314Linux, executable };
+  return JSON.stringify(identity);
+}
 
 /** A published install as obtainDebianPython leaves it, with `python` as its interpreter. */
 async function fakeInstall(python: string | undefined, name = 'cpython-3.14-1-0123abcd'): Promise<string> {
@@ -55,13 +62,7 @@ describe('cachedDebianPython', () => {
   });
 
   it('rejects an install whose interpreter would start its children with another binary', async () => {
-    const answer = {
-      executable: '/elsewhere/python3.14',
-      version: '3.14.8',
-      implementation: 'cpython',
-      freeThreaded: false,
-    };
-    await fakeInstall(`echo '${JSON.stringify(answer)}'`);
+    await fakeInstall(`echo '${probeAnswer('/elsewhere/python3.14')}'`);
     expect(await cachedDebianPython({ version: '3.14', cacheDir, log })).toBeUndefined();
     expect(lines.join('\n')).toContain('reports sys.executable /elsewhere/python3.14');
   });
@@ -69,8 +70,7 @@ describe('cachedDebianPython', () => {
   it('starts a working install once to check it, and again only when its files changed', async () => {
     const runs = join(cacheDir, 'runs');
     const binary = join(cacheDir, 'cpython-3.14-1-0123abcd', 'usr', 'bin', 'python3.14');
-    const answer = { executable: binary, version: '3.14.8', implementation: 'cpython', freeThreaded: false };
-    await fakeInstall(`echo run >> ${runs}; echo '${JSON.stringify(answer)}'`);
+    await fakeInstall(`echo run >> ${runs}; echo '${probeAnswer(binary)}'`);
     const started = async () => (await readFile(runs, 'utf8')).split('\n').filter(Boolean).length;
     expect(await cachedDebianPython({ version: '3.14', cacheDir, log })).toBe(binary);
     expect(await cachedDebianPython({ version: '3.14', cacheDir, log })).toBe(binary);
@@ -97,7 +97,7 @@ describe('obtainDebianPython', () => {
     const failure = run(process.execPath, ['--input-type=module', '-e', program], { env: { PATH: '/nonexistent' } });
     await expect(failure).rejects.toMatchObject({
       stderr: expect.stringMatching(
-        /Could not obtain CPython 3\.14 from Debian: step "dpkg --print-architecture" failed: this machine has no dpkg: it is not Debian-like.*Fix: install CPython 3\.14 so that python3\.14 is on PATH .*or set PYTHONS/,
+        /Could not obtain CPython 3\.14 from Debian: step "dpkg --print-architecture" failed: this machine has no dpkg: it is not Debian-like.*\nFix: install CPython 3\.14 so that python3\.14 is on PATH .*or set PYTHONS/,
       ),
     });
   });
@@ -154,8 +154,8 @@ describe('obtainDebianPython', () => {
 describe('obtainDebianPython, for a version Debian does not have', () => {
   it(
     'tries testing, then unstable, and fails saying so, leaving nothing behind',
-    // Two package lists are read (testing's, unstable's), patchelf is not fetched: 44 to 79 s
-    // measured under the same load as above.
+    // Two package lists are read (testing's, unstable's), patchelf is not fetched: up to minutes
+    // on a loaded machine.
     { timeout: 600_000 },
     async () => {
       const failure = obtainDebianPython({ version: '3.99', cacheDir, log });
@@ -163,7 +163,7 @@ describe('obtainDebianPython, for a version Debian does not have', () => {
         new RegExp(
           'Could not obtain CPython 3\\.99 from Debian: step "download" failed: ' +
             'Debian testing: apt-get .* failed: E: Unable to locate package python3\\.99-minimal; ' +
-            'Debian unstable: apt-get .* failed: E: Unable to locate package python3\\.99-minimal\\. ' +
+            'Debian unstable: apt-get .* failed: E: Unable to locate package python3\\.99-minimal\\.\n' +
             'Fix: install CPython 3\\.99 so that python3\\.99 is on PATH',
         ),
       );

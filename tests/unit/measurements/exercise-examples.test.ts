@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverExamples } from '../../../scripts/examples/discover-examples.ts';
-import { ExamplesFailedError, runExamples } from '../../../scripts/examples/run-examples.ts';
+import { runExamples } from '../../../scripts/examples/run-examples.ts';
+import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 import { findInterpreter } from '../../../scripts/interpreters/find-interpreter.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../../src/examples/', import.meta.url));
@@ -51,7 +52,8 @@ describe('exercise solutions', { timeout: 600_000 }, () => {
       () => undefined,
       (error: unknown) => error,
     );
-    expect(failure).toBeInstanceOf(ExamplesFailedError);
+    expect(failure).toBeInstanceOf(BuildStepError);
+    expect(failure).toMatchObject({ step: 'examples' });
     const message = (failure as Error).message;
     expect(message).toMatch(/2 of 2 example runs do not match their specs/);
     expect(message).toMatch(/expected 16 lines matching .*, got 12/);

@@ -151,7 +151,7 @@ describe('measurementsOf', () => {
 
   it('names the example, the missing metric and the spec to fix', () => {
     expect(() => measurementsOf(entry({ sequential: 0.5, threads: 0.5 }))).toThrow(
-      /Example exercise-fibonacci: no positive metric "processes".*src\/examples\/exercise-fibonacci\.spec\.yaml/,
+      /Example exercise-fibonacci: no positive metric "processes".*src\/examples\/exercise-fibonacci\.spec\.yaml/s,
     );
   });
 });

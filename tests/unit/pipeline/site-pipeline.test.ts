@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPipelineSummary } from '../../../scripts/pipeline/pipeline-summary.ts';
 import { createSitePipeline } from '../../../scripts/pipeline/site-pipeline.ts';
 
 /** The runner's fixture examples, with pages (and an example no page shows) laid over them. */
@@ -42,9 +43,14 @@ describe('createSitePipeline', { timeout: 120_000 }, () => {
 
   it('reads only the cache on a later build: no Python starts at all', async () => {
     const before = await starts();
-    const { examples, diagrams } = await createSitePipeline({ env }).data(root, () => {});
+    const lines: string[] = [];
+    const { examples, diagrams } = await createSitePipeline({ env }).data(root, (line) => lines.push(line));
     expect(examples).toMatchObject({ ran: 0, cached: 2 });
     expect(diagrams.size).toBe(3);
     expect(await starts()).toBe(before);
+    // The figures the bench reads, as JSON and as the log's last line.
+    const summary = await readPipelineSummary(root);
+    expect(summary).toMatchObject({ interpreters: 1, examples: 2, resultsRan: 0, resultsCached: 2, diagrams: 3, diagramsRendered: 0, diagramsCached: 6 });
+    expect(lines.at(-1)).toMatch(/^\[pipeline\] 1 interpreter\(s\); 2 examples \(0 results ran, 2 cached\) in \d+\.\d s; 3 diagrams \(0 rendered, 6 cached\) in \d+\.\d s; all in \d+\.\d s$/);
   });
 });

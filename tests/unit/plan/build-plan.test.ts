@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBuildPlan, PlanError, unusedWarnings } from '../../../scripts/plan/build-plan.ts';
+import { createBuildPlan, unusedWarnings } from '../../../scripts/plan/build-plan.ts';
+import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 import { cpython311Linux, cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
 
 /** The runner's fixture examples, with pages (and an example no page shows) laid over them. */
@@ -52,7 +53,8 @@ describe('createBuildPlan', () => {
       '---\ntitle: Wrong\n---\n\n<Example id="nope" />\n\n<Timeline example="hello" variant="spawn" />\n\n<Diagram name="missing" />\n',
     );
     const error = await plan().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(PlanError);
+    expect(error).toBeInstanceOf(BuildStepError);
+    expect(error).toMatchObject({ step: 'plan', fix: 'correct the name on the page, or add the missing file.' });
     expect((error as Error).message.split('\n')).toEqual([
       'src/content/docs/wrong.mdx:5: <Example> names example "nope", but there is no src/examples/nope.py (known: environment, hello, start-method, unused, versioned, waits).',
       'src/content/docs/wrong.mdx:7: <Timeline> asks for variant "spawn" of hello, whose spec has: default.',

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
-  describeMissing,
   extractAnchors,
   findMissing,
   findUnlisted,
+  missingAnchorsError,
   readManifest,
   updateManifest,
   writeManifest,
@@ -66,14 +66,16 @@ describe('findMissing', () => {
   });
 });
 
-test('describeMissing names every URL#anchor and the fix', () => {
-  const text = describeMissing(
+test('missingAnchorsError names every URL#anchor and the fix', () => {
+  const error = missingAnchorsError(
     [
       { url: '/locks/', anchor: 'mutex', lookedAt: '/locks/' },
       { url: '/old/', lookedAt: '/new/' },
     ],
     'src/anchors.json',
   );
+  expect(error).toMatchObject({ step: 'anchors', file: 'src/anchors.json' });
+  const text = error.message;
   expect(text).toContain('/locks/#mutex: anchor missing');
   expect(text).toContain('/old/: page missing (redirected to /new/)');
   expect(text).toContain('src/redirects.ts');

@@ -12,28 +12,29 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cacheRoot } from '../cache/paths.ts';
+import { readPipelineSummary } from '../pipeline/pipeline-summary.ts';
 import { createBuildPlan } from '../plan/build-plan.ts';
 import { pageUrl } from '../plan/page-usage.ts';
 import { median } from '../shared/median.ts';
 import { ASTRO_CLI } from '../site/astro-cli.ts';
-import { writeClientMermaidPage } from './client-mermaid-page.ts';
-import { coldBreakdown } from './cold-breakdown.ts';
-import { measurePages } from './measure-pages.ts';
-import { printReport, targetsOf } from './report.ts';
-import { copySite, makePlain } from './site-copy.ts';
-import { mustSucceed, timeBuild, type TimedBuild } from './time-build.ts';
+import { writeClientMermaidPage } from '../bench/client-mermaid-page.ts';
+import { coldBreakdown } from '../bench/cold-breakdown.ts';
+import { measurePages } from '../bench/measure-pages.ts';
+import { printReport, targetsOf } from '../bench/report.ts';
+import { copySite, makePlain } from '../bench/site-copy.ts';
+import { mustSucceed, timeBuild, type TimedBuild } from '../bench/time-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
   options: { out: { type: 'string', default: join(cacheRoot(root), 'bench', 'latest.json') }, loads: { type: 'string', default: '5' } },
 });
 const loads = Number(values.loads);
-const BUILD = ['scripts/site/build.ts'];
+const BUILD = ['scripts/commands/build.ts'];
 const PLAIN_BUILD = [ASTRO_CLI, 'build'];
 /**
- * Warm builds of each, taking turns; the medians are compared. On this shared 2-core host single
- * pairs ranged 0.98-1.54× within one run (the other tenants' load moves a 7 s build by ±1.5 s):
- * five turns each keep a noisy minute from deciding the figure.
+ * Warm builds of each, taking turns; the medians are compared. On a shared host the other
+ * tenants' load moves a single build by seconds: five turns each keep a noisy minute from
+ * deciding the figure.
  */
 const WARM_BUILDS = 5;
 const QUERY = 'mutual exclusion';
@@ -54,7 +55,7 @@ const plain = await copySite(root, 'plain');
 try {
   log(`1/6 cold build in ${real}: every example on ${plan.interpreters.length} interpreter(s), every diagram`);
   const cold = mustSucceed('cold build', await timeBuild(real, BUILD, env));
-  const breakdown = await coldBreakdown(real, cold.output, env);
+  const breakdown = await coldBreakdown(real, env);
   log('2/6 plain Starlight copy (same pages, no examples or diagrams): first build');
   await makePlain(plain);
   mustSucceed('plain build (cold)', await timeBuild(plain, PLAIN_BUILD, env));
@@ -68,7 +69,7 @@ try {
   log('4/6 one example edited: only it may run again');
   await appendFile(join(real, plan.examples[0]!.sourceFile), '\n# edited by the bench\n');
   const edited = mustSucceed('build after an edit', await timeBuild(real, BUILD, env));
-  const ranAfterEdit = Number(/\[pipeline\] .*?\((\d+) results ran/.exec(edited.output)?.[1] ?? NaN);
+  const ranAfterEdit = (await readPipelineSummary(real))?.resultsRan ?? NaN;
   log(`5/6 pages in headless Chromium (${loads} loads each) and search, on the cold build's copy`);
   const clientPath = await writeClientMermaidPage(join(real, 'dist'), 'gil', join(real, 'diagrams'));
   const measured = await measurePages(real, pages, clientPath, { loads, query: QUERY, answer: ANSWER });

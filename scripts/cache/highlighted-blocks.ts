@@ -1,8 +1,9 @@
 /**
  * Keeps what Starlight's `<Code>` (Expressive Code) rendered for a block between builds, so a
- * warm build does not highlight the examples' sources again: that was ≈ 0.6 s of it, more than
- * the rest of the pages together. Used by src/components/HighlightedCode.astro; wired by the
- * `highlightCache()` integration, without which nothing is kept (every block is rendered).
+ * warm build does not highlight the examples' sources again: that costs more than rendering the
+ * rest of the pages together. Used by src/components/HighlightedCode.astro; wired by the
+ * `highlightCache()` integration (scripts/integrations/highlight-cache.ts), without which nothing
+ * is kept (every block is rendered).
  *
  * Two things make a kept block safe to show instead of a fresh one:
  * - Expressive Code puts its stylesheet and script into the first block it renders on a page.
@@ -16,31 +17,15 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { contentKey } from '../../scripts/cache/content-key.ts';
-import { temporaryBeside } from '../../scripts/cache/json-cache.ts';
-import { cacheDir } from '../../scripts/cache/paths.ts';
-import { packageVersion } from '../../scripts/shared/package-version.ts';
+import { packageVersion } from '../shared/package-version.ts';
+import { contentKey } from './content-key.ts';
+import { temporaryBeside } from './json-cache.ts';
 
 declare global {
   interface ImportMetaEnv {
     /** Where highlighted blocks are kept (the `code` cache area); set by `highlightCache()`. */
     readonly PYCONC_CODE_CACHE?: string;
   }
-}
-
-/** `highlightCache()`: tells HighlightedCode.astro where to keep blocks (the `code` cache area of the project). */
-export function highlightCache(): AstroIntegration {
-  return {
-    name: 'pyconc:highlight-cache',
-    hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
-        const directory = cacheDir(fileURLToPath(config.root), 'code');
-        updateConfig({ vite: { define: { 'import.meta.env.PYCONC_CODE_CACHE': JSON.stringify(directory) } } });
-      },
-    },
-  };
 }
 
 /** What a block shows: its code, the language it is highlighted as, the title above it, and its classes. */

@@ -15,9 +15,10 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
   return new Promise((done) => {
     execFile(
       join(PROJECT, 'node_modules/.bin/node'),
-      [join(PROJECT, 'scripts/examples/cli.ts'), ...args],
-      // One interpreter: the CLI's job here, not the list of interpreters.
-      { cwd: root, env: { ...process.env, PYTHONS: 'python3' } },
+      [join(PROJECT, 'scripts/commands/examples.ts'), ...args],
+      // One interpreter: the CLI's job here, not the list of interpreters. A cache of its own:
+      // one the caller shares (PYCONC_CACHE_DIR) may hold the fixture's result already.
+      { cwd: root, env: { ...process.env, PYTHONS: 'python3', PYCONC_CACHE_DIR: join(root, 'cache') } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });

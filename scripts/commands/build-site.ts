@@ -12,9 +12,10 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { redirects } from '../../src/redirects.ts';
 import { cacheDir } from '../cache/paths.ts';
-import { lockAstroBuild } from './astro-lock.ts';
-import { cleanUpAfterDeadBuilds, createStaging, publish } from './publish.ts';
-import { runAstroBuild, summariseAstroError, type AstroBuild } from './run-astro-build.ts';
+import { BuildStepError } from '../shared/build-step-error.ts';
+import { lockAstroBuild } from '../site/astro-lock.ts';
+import { cleanUpAfterDeadBuilds, createStaging, publish } from '../site/publish.ts';
+import { runAstroBuild, summariseAstroError, type AstroBuild } from '../site/run-astro-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -23,17 +24,11 @@ const updateAnchors = process.argv.includes('--update-anchors');
 
 const log = (message: string) => console.log(`[build] ${message}`);
 
-/** A failure already explained in its message, with the exit code to leave with. */
-class BuildFailure extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode: number) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
+/** The exit code a failure leaves with: Astro's own, 130 for an interrupt (as a shell's Ctrl-C), else 1. */
+let exitCode = 1;
 
 async function checkAnchors(staging: string): Promise<void> {
-  const { describeMissing, extractAnchors, findMissing, findUnlisted, readManifest, updateManifest, writeManifest } = await import('./anchors.ts');
+  const { extractAnchors, findMissing, findUnlisted, missingAnchorsError, readManifest, updateManifest, writeManifest } = await import('../site/anchors.ts');
   const built = await extractAnchors(staging, cacheDir(root, 'anchors'));
   const manifest = readManifest(manifestPath);
   if (updateAnchors) {
@@ -47,7 +42,7 @@ async function checkAnchors(staging: string): Promise<void> {
     return;
   }
   const missing = findMissing(manifest, built, redirects);
-  if (missing.length > 0) throw new BuildFailure(describeMissing(missing, 'src/anchors.json'), 1);
+  if (missing.length > 0) throw missingAnchorsError(missing, 'src/anchors.json');
   const unlisted = findUnlisted(manifest, built);
   log(`anchors: all ${Object.keys(manifest).length} published URLs and their anchors are present`);
   if (unlisted.length > 0) {
@@ -57,13 +52,9 @@ async function checkAnchors(staging: string): Promise<void> {
   }
 }
 
-/** A fix for the errors whose own message does not give one (errors of our loaders do). */
-function fixHint(error: string): string {
-  if (/Fix:|How to fix/i.test(error)) return '';
-  if (error.includes('starlight-links-validator')) {
-    return '\nFix: correct the link at the file and line shown (a page is /<slug>/, an anchor is a heading id from src/anchors.json), or add the missing page or heading.';
-  }
-  return '';
+function interruptedBy(signal: NodeJS.Signals | undefined): BuildStepError {
+  exitCode = 130;
+  return new BuildStepError(`Interrupted by ${signal}.`, { step: 'build' });
 }
 
 async function build(): Promise<void> {
@@ -84,24 +75,25 @@ async function build(): Promise<void> {
   process.on('SIGTERM', onSignal);
   try {
     const unlock = await Promise.race([lockAstroBuild(root, log), stopped]);
-    if (interrupted || !unlock) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
+    if (interrupted || !unlock) throw interruptedBy(interrupted);
     log(`1/3 astro build into ${staging}`);
     astro = runAstroBuild(root, staging);
     // The anchors check loads (a tenth of a second: zod) while Astro builds in its own process.
-    void import('./anchors.ts');
+    void import('../site/anchors.ts');
     const result = await astro.done.finally(unlock);
-    if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
+    if (interrupted) throw interruptedBy(interrupted);
     if (result !== 0) {
       const how = typeof result === 'number' ? `exit ${result}` : result;
       const error = summariseAstroError(astro.output());
-      throw new BuildFailure(
-        error ? `astro build failed (${how}) at step 1/3:\n${error}${fixHint(error)}` : `astro build failed (${how}); its error is printed above.`,
-        typeof result === 'number' ? result : 1,
-      );
+      if (typeof result === 'number') exitCode = result;
+      // Astro's error (a loader's, the links validator's) carries its own fix: it is repeated here, last.
+      throw new BuildStepError(error ? `astro build failed (${how}) at step 1/3:\n${error}` : `astro build failed (${how}); its error is printed above.`, {
+        step: 'build',
+      });
     }
     log('2/3 anchors: checking src/anchors.json against the new build');
     await checkAnchors(staging);
-    if (interrupted) throw new BuildFailure(`Interrupted by ${interrupted}.`, 130);
+    if (interrupted) throw interruptedBy(interrupted);
     log('3/3 publish: swapping the new build into dist/');
     publish(staging, dist, root);
   } finally {
@@ -116,10 +108,11 @@ async function build(): Promise<void> {
 try {
   await build();
 } catch (error) {
-  const failure = error instanceof BuildFailure ? error : undefined;
-  console.error(`\n[build] FAILED: ${failure ? failure.message : String(error)}`);
-  if (!failure) console.error(error);
+  // A step's error explains itself; anything else is a bug of the build, shown with its stack.
+  const explained = BuildStepError.is(error);
+  console.error(`\n[build] FAILED: ${explained ? error.message : String(error)}`);
+  if (!explained) console.error(error);
   console.error('[build] dist/ was not changed: it still holds the previous successful build (if there was one).');
   // Exit now: a build interrupted while it waited for another one's lock still has a retry pending.
-  process.exit(failure?.exitCode ?? 1);
+  process.exit(exitCode);
 }

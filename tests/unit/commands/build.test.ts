@@ -1,5 +1,5 @@
 /**
- * The build wrapper end to end: the real build command (`node scripts/site/build.ts`) on throwaway
+ * The build wrapper end to end: the real build command (`node scripts/commands/build.ts`) on throwaway
  * copies of the site, each with one fault put in (or interrupted, or started twice at once). Every
  * failure must exit non-zero with one message naming the file and the fix, leave no process behind,
  * no staging directory, and the previous dist/ exactly as it was.
@@ -14,19 +14,21 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import type { Nodes } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CacheArea } from '../../../scripts/cache/paths.ts';
+import { cacheDir, type CacheArea } from '../../../scripts/cache/paths.ts';
 import { SITE_PARTS } from '../../../scripts/site/site-parts.ts';
 
 const WORKTREE = fileURLToPath(new URL('../../../', import.meta.url));
 const NODE = join(WORKTREE, 'node_modules', '.bin', 'node');
 /** Every cache area (scripts/cache/paths.ts): results, probes, renders, and the obtained CPython 3.14. */
 const CACHES: readonly CacheArea[] = ['examples', 'interpreters', 'diagrams', 'python'];
+/** The copies keep their caches to themselves, whatever the caller's PYCONC_CACHE_DIR says (they start from a copy of it). */
+const { PYCONC_CACHE_DIR: _shared, ...BUILD_ENV } = process.env;
 /** The areas made of JSON entries (python/ holds an installed interpreter). */
 const JSON_CACHES = CACHES.filter((area) => area !== 'python');
 
@@ -69,10 +71,10 @@ interface StartedBuild {
 
 /** Starts the build in a process group of its own, as a terminal would. */
 function startBuild(site: string, env: NodeJS.ProcessEnv = {}, until?: RegExp): StartedBuild {
-  const child = spawn(NODE, ['scripts/site/build.ts'], {
+  const child = spawn(NODE, ['scripts/commands/build.ts'], {
     cwd: site,
     detached: true,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    env: { ...BUILD_ENV, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
   });
   let output = '';
   let seen: () => void = () => {};
@@ -147,11 +149,12 @@ async function expectFailureKeptDist(site: string, outcome: BuildOutcome, names:
 
 /**
  * A new example that must print `hello` and exit 0, with a source that does something else, shown on
- * the threads page (the build runs only what pages show).
+ * the threads page (the build runs only what pages show). New to every run of this file: its source
+ * names the suite, so no cache this suite started from can hold its result.
  */
 async function addExample(site: string, id: string, source: string, spec: Record<string, string> = {}): Promise<void> {
   await editFile(join(site, 'src', 'content', 'docs', 'threads.mdx'), (text) => `${text}\n<Example id="${id}" />\n`);
-  await writeFile(join(site, 'src', 'examples', `${id}.py`), source);
+  await writeFile(join(site, 'src', 'examples', `${id}.py`), `${source}# new in ${basename(suiteDir)}\n`);
   const lines = {
     description: 'A fault put in by the bad-input suite.',
     repeats: '1',
@@ -207,7 +210,7 @@ beforeAll(async () => {
   suiteDir = await mkdtemp(join(WORKTREE, '.tmp', 'site-build-'));
   sharedCache = join(suiteDir, 'cache');
   for (const area of JSON_CACHES) {
-    await cp(join(WORKTREE, 'node_modules', '.cache', 'pyconc', area), join(sharedCache, area), { recursive: true }).catch(
+    await cp(cacheDir(WORKTREE, area), join(sharedCache, area), { recursive: true }).catch(
       () => mkdir(join(sharedCache, area), { recursive: true }),
     );
   }

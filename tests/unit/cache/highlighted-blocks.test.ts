@@ -1,5 +1,5 @@
 /**
- * The ordering and failure paths of src/lib/highlight-cache.ts, which a real build cannot reach
+ * The ordering and failure paths of scripts/cache/highlighted-blocks.ts, which a real build cannot reach
  * without failing (tests/unit/examples/example-component.test.ts builds a site with it).
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -19,7 +19,7 @@ afterEach(async () => {
 const block = (code: string) => ({ code, lang: 'py', title: `${code}.py`, className: '' });
 
 it("lets a page's other blocks go on, rendered and not kept, when its first block fails to render", async () => {
-  const { highlightedBlock } = await import('../../../src/lib/highlight-cache.ts');
+  const { highlightedBlock } = await import('../../../scripts/cache/highlighted-blocks.ts');
   const page = new Request('http://localhost/a/');
   const first = await highlightedBlock(page, block('a'), dir);
   const second = highlightedBlock(page, block('b'), dir);
@@ -34,7 +34,7 @@ it("lets a page's other blocks go on, rendered and not kept, when its first bloc
 });
 
 it("renders a page's later blocks only after its first one, which alone makes the build's check", async () => {
-  const { highlightedBlock } = await import('../../../src/lib/highlight-cache.ts');
+  const { highlightedBlock } = await import('../../../scripts/cache/highlighted-blocks.ts');
   const page = new Request('http://localhost/a/');
   const first = await highlightedBlock(page, block('a'), dir);
   expect(first.check).toBeDefined();

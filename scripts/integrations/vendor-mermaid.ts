@@ -1,6 +1,7 @@
 /**
  * Mermaid for the in-page diagram editor, as the prebuilt ES modules its package ships, served
- * as plain files under `/_pyconc/mermaid/`. Bundling Mermaid with the site's own scripts made
+ * as plain files under the URL the diagram editor loads them from (src/client/mermaid-url.ts,
+ * handed over by astro.config.mjs). Bundling Mermaid with the site's own scripts made
  * every build re-bundle 25 MB of code that only loads when a reader clicks "Edit this diagram";
  * copying the ready files costs a fraction of that and gives the reader the same modules.
  */
@@ -10,7 +11,6 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { MERMAID_URL } from '../../src/lib/mermaid-url.ts';
 
 const MERMAID_DIST = join(dirname(createRequire(import.meta.url).resolve('mermaid/package.json')), 'dist');
 /** The ES module entry and the chunks it imports on demand; source maps stay behind. */
@@ -21,13 +21,14 @@ function isServed(relativePath: string): boolean {
   return relativePath === ENTRY || (relativePath.startsWith(`${CHUNKS}/`) && relativePath.endsWith('.mjs'));
 }
 
-export function vendorMermaid(): AstroIntegration {
+/** `url`: where the pages load Mermaid from, e.g. `/_pyconc/mermaid/` (leading and trailing slash). */
+export function vendorMermaid(url: string): AstroIntegration {
   return {
-    name: 'pyconc-vendor-mermaid',
+    name: 'pyconc:vendor-mermaid',
     hooks: {
       // `astro dev`: the same URLs, straight from node_modules.
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(MERMAID_URL, (request, response, next) => {
+        server.middlewares.use(url, (request, response, next) => {
           const path = normalize(decodeURIComponent((request.url ?? '').split('?')[0]!.replace(/^\//, '')));
           if (!isServed(path)) return next();
           stat(join(MERMAID_DIST, path)).then(
@@ -40,10 +41,10 @@ export function vendorMermaid(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const target = join(fileURLToPath(dir), MERMAID_URL);
+        const target = join(fileURLToPath(dir), url);
         const chunks = (await readdir(join(MERMAID_DIST, CHUNKS))).map((name) => join(CHUNKS, name)).filter(isServed);
         await Promise.all([ENTRY, ...chunks].map((file) => cp(join(MERMAID_DIST, file), join(target, file))));
-        logger.info(`copied Mermaid's ${chunks.length + 1} prebuilt modules to ${MERMAID_URL} for the diagram editor`);
+        logger.info(`copied Mermaid's ${chunks.length + 1} prebuilt modules to ${url} for the diagram editor`);
       },
     },
   };

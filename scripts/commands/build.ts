@@ -1,7 +1,7 @@
 /**
  * `npm run build`: ./build-site.ts, loaded after Node's compile cache is on (as Astro's own CLI
- * does for itself), so a warm build does not strip and compile the build's TypeScript again:
- * 0.25 → 0.12 s before Astro starts. Only Node's own modules may be imported here.
+ * does for itself), so a warm build does not strip and compile the build's TypeScript again
+ * before Astro starts. Only Node's own modules may be imported here.
  */
 import { enableCompileCache } from 'node:module';
 

@@ -1,7 +1,7 @@
 /**
  * "Edit this diagram": a source box and a live preview under the figure. This module and Mermaid
  * itself are loaded only when a reader clicks the button, so pages carry no Mermaid until then.
- * Mermaid comes as its own prebuilt modules (scripts/site/vendor-mermaid.ts), not bundled.
+ * Mermaid comes as its own prebuilt modules (scripts/integrations/vendor-mermaid.ts), not bundled.
  */
 import type { Mermaid } from 'mermaid';
 import { MERMAID_URL } from './mermaid-url.ts';

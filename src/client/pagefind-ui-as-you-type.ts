@@ -161,7 +161,7 @@ const PRELOAD_ALL_UP_TO_PAGES = 50;
 
 /**
  * A first search costs more than later ones: Pagefind fetches its WebAssembly, the index chunks of
- * the words typed and the found pages' fragments (≈ 120 ms here, against ≈ 6 ms once they are in).
+ * the words typed and the found pages' fragments, many times what a search takes once they are in.
  * This site's whole index is small (18 pages: ≈ 110 kB of index, ≈ 90 kB of fragments), so while
  * the reader opens the dialog and types, all of it loads, in Pagefind's worker: every chunk (a
  * preload of each letter and digit reaches every chunk, which Pagefind splits by word) and every

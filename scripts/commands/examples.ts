@@ -5,8 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { createBuildPlan } from '../plan/build-plan.ts';
+import { messageOf } from '../shared/error-text.ts';
 import { formatMs } from '../shared/format.ts';
-import { runExamples } from './run-examples.ts';
+import { runExamples } from '../examples/run-examples.ts';
 
 // Exit through process.exit so that running example process groups are killed too.
 process.once('SIGINT', () => process.exit(130));
@@ -38,6 +39,6 @@ try {
       `(Python ${formatMs(report.pythonMs)} summed over runs that may overlap)`,
   );
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(messageOf(error));
   process.exitCode = 1;
 }

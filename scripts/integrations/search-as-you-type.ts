@@ -1,16 +1,18 @@
 /**
  * `searchAsYouType()`: an Astro integration that makes Starlight's Search component create
- * ./pagefind-ui-as-you-type.ts's PagefindUI (short debounce, loading on intent) instead of
+ * src/client/pagefind-ui-as-you-type.ts's PagefindUI (short debounce, loading on intent) instead of
  * `@pagefind/default-ui`'s. Starlight offers no option for the debounce and its Search component
  * creates Pagefind UI in its own script; routing that one import keeps everything else of
  * Starlight's component, and its upgrades, instead of copying its 500 lines.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { BuildStepError } from '../shared/build-step-error.ts';
 
 const PAGEFIND_UI = '@pagefind/default-ui';
-const AS_YOU_TYPE = fileURLToPath(new URL('./pagefind-ui-as-you-type.ts', import.meta.url));
-/** Only Starlight's import is routed: ./pagefind-ui-as-you-type.ts imports the real one. */
+/** The browser module Starlight's import is routed to (a path for Vite, not an import of this module). */
+const AS_YOU_TYPE = fileURLToPath(new URL('../../src/client/pagefind-ui-as-you-type.ts', import.meta.url));
+/** Only Starlight's import is routed: the as-you-type module imports the real one. */
 const STARLIGHT = /[\\/]@astrojs[\\/]starlight[\\/]/;
 
 export function searchAsYouType(): AstroIntegration {
@@ -37,9 +39,13 @@ export function searchAsYouType(): AstroIntegration {
       },
       'astro:build:done': () => {
         if (routed) return;
-        throw new Error(
-          `searchAsYouType (src/lib/search-as-you-type.ts): Starlight no longer imports "${PAGEFIND_UI}", so the search box kept Pagefind UI's 300 ms debounce. ` +
-            "Fix: find how Starlight's Search component (node_modules/@astrojs/starlight/dist/components/Search.astro) now creates Pagefind UI and route that instead.",
+        throw new BuildStepError(
+          `searchAsYouType (scripts/integrations/search-as-you-type.ts): Starlight no longer imports "${PAGEFIND_UI}", so the search box kept Pagefind UI's 300 ms debounce.`,
+          {
+            step: 'build',
+            file: 'scripts/integrations/search-as-you-type.ts',
+            fix: "find how Starlight's Search component (node_modules/@astrojs/starlight/dist/components/Search.astro) now creates Pagefind UI and route that instead.",
+          },
         );
       },
     },

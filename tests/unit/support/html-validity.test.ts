@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ACCEPTED, checkHtml, describeProblems, type AcceptedFinding } from '../../../scripts/site/html-validity.ts';
+import { ACCEPTED, checkHtml, describeProblems, type AcceptedFinding } from '../../support/html-validity.ts';
 
 /** A complete, valid page around `body`. */
 const page = (body: string) =>
