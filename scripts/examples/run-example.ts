@@ -42,17 +42,69 @@ export function expectationFor(
   return matched ? { expect: matched.expect, matched } : { expect: variant.expect };
 }
 
+/** The variants of `example` that `interpreter` can run: every one whose start method it offers. */
+function offeredVariants(example: ExampleFiles, interpreter: InterpreterInfo): { variant: VariantSpec; index: number }[] {
+  // "Under each start method the platform offers": e.g. no fork or forkserver on Windows.
+  return example.spec.variants
+    .map((variant, index) => ({ variant, index }))
+    .filter(({ variant }) => !variant.startMethod || interpreter.availableStartMethods.includes(variant.startMethod));
+}
+
 export async function runExample(
   example: ExampleFiles,
   interpreter: InterpreterInfo,
   options: RunExampleOptions,
 ): Promise<VariantResult[]> {
-  // "Under each start method the platform offers": e.g. no fork or forkserver on Windows.
-  const offered = example.spec.variants
-    .map((variant, index) => ({ variant, index }))
-    .filter(({ variant }) => !variant.startMethod || interpreter.availableStartMethods.includes(variant.startMethod));
   // All variants and repeats are handed to the scheduler at once: it decides what may overlap.
-  return Promise.all(offered.map(({ variant, index }) => runVariant(example, variant, index, interpreter, options)));
+  return Promise.all(offeredVariants(example, interpreter).map(({ variant, index }) => runVariant(example, variant, index, interpreter, options)));
+}
+
+/** What one run breaks of its expectation, output and traced overlap (empty when it holds). */
+function runProblems(expect: Expectation, run: ExampleRun, example: ExampleFiles): string[] {
+  return [
+    ...verifyRun(expect, { ...run, stdout: run.stdout.text, stderr: run.stderr.text }, example.spec.timeoutSeconds),
+    ...measureRun(expect, run.stdout.text).problems,
+    ...verifyOverlap(expect.overlap ?? [], run.trace),
+  ];
+}
+
+/** What the run a page shows breaks of the bounds checked on it alone: wall time and ratios. */
+function shownProblems(expect: Expectation, shown: ExampleRun, medianMs: number, interpreter: InterpreterInfo) {
+  const metrics = measureRun(expect, shown.stdout.text).metrics;
+  return { metrics, problems: [...verifyWallTime(expect, medianMs), ...verifyRatios(expect.ratios ?? [], metrics, interpreter)] };
+}
+
+/** The spec's reason where an interpreter-specific case applied, for the pages. */
+function expectationFacts(matched: ExpectationCase | undefined) {
+  return matched ? { expectation: { when: describeCondition(matched.when), reason: matched.reason } } : {};
+}
+
+/** One run of one variant, judged against its spec but never thrown: what the canary compares. */
+export interface JudgedRun {
+  /** Variant name (start method or `default`). */
+  name: string;
+  run: ExampleRun;
+  /** Everything the run breaks of the spec's expectation for this interpreter; empty when verified. */
+  problems: string[];
+  /** Set when an interpreter-specific case of the spec applied. */
+  expectation?: { when: string; reason: string };
+}
+
+/**
+ * Every variant of `example` run once on `interpreter` and judged by the same checks a build makes
+ * (the single run standing in for the median), without throwing: a canary on an interpreter the
+ * spec does not know yet wants what happened as well as whether it was expected.
+ */
+export async function judgeExample(example: ExampleFiles, interpreter: InterpreterInfo, options: RunExampleOptions): Promise<JudgedRun[]> {
+  const schedule = options.schedule ?? ((task) => task());
+  return Promise.all(
+    offeredVariants(example, interpreter).map(async ({ variant }) => {
+      const { expect, matched } = expectationFor(variant, interpreter);
+      const run = await schedule(() => runOnce(example, variant, interpreter, options));
+      const problems = [...runProblems(expect, run, example), ...shownProblems(expect, run, run.wallMs, interpreter).problems];
+      return { name: variantName(variant), run, problems, ...expectationFacts(matched) };
+    }),
+  );
 }
 
 async function runVariant(
@@ -71,11 +123,7 @@ async function runVariant(
   const runs = await Promise.all(
     Array.from({ length: example.spec.repeats }, async (_, repeat) => {
       const run = await schedule(() => runOnce(example, variant, interpreter, options));
-      const problems = [
-        ...verifyRun(expect, { ...run, stdout: run.stdout.text, stderr: run.stderr.text }, example.spec.timeoutSeconds),
-        ...measureRun(expect, run.stdout.text).problems,
-        ...verifyOverlap(expect.overlap ?? [], run.trace),
-      ];
+      const problems = runProblems(expect, run, example);
       if (problems.length > 0) {
         throw fail(problems, run, `run ${repeat + 1} of ${example.spec.repeats}`);
       }
@@ -87,8 +135,7 @@ async function runVariant(
   const timing = summarise(runs.map((r) => r.wallMs));
   // The wall time and the ratios are checked on the run the page shows, so the page never
   // states a time or a ratio that was not verified.
-  const metrics = measureRun(expect, shown.stdout.text).metrics;
-  const problems = [...verifyWallTime(expect, timing.medianMs), ...verifyRatios(expect.ratios ?? [], metrics, interpreter)];
+  const { metrics, problems } = shownProblems(expect, shown, timing.medianMs, interpreter);
   if (problems.length > 0) {
     throw fail(problems, shown, `the median of ${runs.length} runs`);
   }
@@ -98,7 +145,7 @@ async function runVariant(
     runs,
     shownRun,
     timing,
-    ...(matched ? { expectation: { when: describeCondition(matched.when), reason: matched.reason } } : {}),
+    ...expectationFacts(matched),
     ...(expect.stdout.json ? { json: JSON.parse(shown.stdout.text) as unknown } : {}),
     ...(expect.metrics ? { metrics } : {}),
   };

@@ -13,6 +13,7 @@ import { formatMs } from '../shared/format.ts';
 import type { ExampleFiles } from './discover-examples.ts';
 import { conditionHolds } from './interpreter-condition.ts';
 import { exampleResultSchema, toShownResult, type ExampleEntry, type ExampleResult } from './result-schema.ts';
+import type { JudgedRun } from './run-example.ts';
 import { RunScheduler } from './run-scheduler.ts';
 
 const SITECUSTOMIZE_DIR = fileURLToPath(new URL('./python/', import.meta.url));
@@ -45,6 +46,12 @@ export interface RunExamplesOptions {
    * @default false
    */
   force?: boolean;
+  /**
+   * Keep what runs now in the cache. The canary compares with the pinned interpreters' results
+   * without adding to them.
+   * @default true
+   */
+  store?: boolean;
   /**
    * Cap per captured stream, bytes.
    * @default DEFAULT_MAX_OUTPUT_BYTES (1 MiB)
@@ -149,6 +156,44 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
   return { entries, results, cached: hits.size, ran: produced.size, elapsedMs: performance.now() - started, pythonMs };
 }
 
+/** One example's variants run once on one interpreter and judged (see judgeExample), for the canary. */
+export interface JudgedExample {
+  example: ExampleFiles;
+  variants: JudgedRun[];
+}
+
+/**
+ * Every example whose `requires` holds for `interpreter`, each variant run once through one
+ * scheduler and judged against its spec without stopping at a mismatch; nothing is cached.
+ */
+export async function judgeExamples(options: {
+  examples: readonly ExampleFiles[];
+  interpreter: InterpreterInfo;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}): Promise<JudgedExample[]> {
+  const { interpreter, env = process.env, log = console.log } = options;
+  const { judgeExample } = await import('./run-example.ts');
+  const { DEFAULT_MAX_OUTPUT_BYTES } = await import('./capture-output.ts');
+  const scheduler = new RunScheduler();
+  const examples = options.examples.filter((example) => conditionHolds(example.spec.requires?.when, interpreter));
+  let done = 0;
+  return Promise.all(
+    examples.map(async (example) => {
+      const variants = await judgeExample(example, interpreter, {
+        sitecustomizeDir: SITECUSTOMIZE_DIR,
+        maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES,
+        env,
+        schedule: (task) => scheduler.run(example.spec.workload, task),
+      });
+      done += 1;
+      const failed = variants.filter((variant) => variant.problems.length > 0).length;
+      log(`[canary] ${done}/${examples.length} ${example.id} [${interpreter.requested} ${interpreter.versionInfo.join('.')}]: ${failed === 0 ? 'as its spec expects' : `${failed} variant(s) not as its spec expects`}`);
+      return { example, variants };
+    }),
+  );
+}
+
 /** Runs the misses through one scheduler; only verified results are cached. */
 async function produce(
   misses: readonly Job[],
@@ -191,7 +236,7 @@ async function produce(
             ranAt,
             cacheKey: key,
           };
-          await cache.set(key, result);
+          if (options.store !== false) await cache.set(key, result);
           produced.set(job, result);
           done += 1;
           const runs = variants.flatMap((variant) => variant.runs);

@@ -1,7 +1,6 @@
 /**
- * The interpreters the site shows. `PYTHONS` (space-separated names on PATH or paths) replaces
- * the list; otherwise it is the machine's `python3`, CPython 3.14 (found, or obtained once into
- * the cache) and a free-threaded `python3.14t` when the machine has one (never obtained).
+ * The interpreters the site shows: those package.json declares (`config.pythons`, read by
+ * ./python-config.ts), each found or obtained, or every one `PYTHONS` names instead.
  */
 import type { CacheArea } from '../cache/paths.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
@@ -9,9 +8,7 @@ import { messageOf } from '../shared/error-text.ts';
 import { findInterpreter } from './find-interpreter.ts';
 import { findInstalledPython, findOrObtainPython } from './find-python.ts';
 import type { InterpreterInfo } from './interpreter-info.ts';
-
-/** The Python people use today, shown beside the machine's own. */
-const CURRENT = '3.14';
+import { entryName, readPythonConfig, type PythonEntry } from './python-config.ts';
 
 export interface ConfiguredInterpretersOptions {
   root: string;
@@ -28,22 +25,24 @@ export function interpretersFromEnv(env: NodeJS.ProcessEnv): string[] | undefine
 
 /**
  * Resolves and describes every configured interpreter, in the order pages show them. The same
- * executable asked for twice (python3 may be 3.14) is listed once.
+ * executable asked for twice (python3 may be 3.15) is listed once.
  */
 export async function configuredInterpreters(options: ConfiguredInterpretersOptions): Promise<InterpreterInfo[]> {
   const { env, log, cacheDirs } = options;
   const describe = (name: string, requested = name) =>
     findInterpreter(name, cacheDirs.interpreters, env).then((info) => ({ ...info, requested }));
+  const resolveEntry = async (entry: PythonEntry): Promise<InterpreterInfo | undefined> => {
+    if (entry.kind === 'command') return describe(entry.command);
+    const { version, freeThreaded } = entry;
+    if (!freeThreaded) return describe(await findOrObtainPython({ version, cacheDir: cacheDirs.python, env, log }), entryName(entry));
+    const path = await findInstalledPython({ version, freeThreaded, env, log: () => {} });
+    if (!path) log(`[python] no free-threaded CPython ${version} (${entryName(entry)}) on this machine; none is obtained, so pages show the others`);
+    return path ? describe(path, entryName(entry)) : undefined;
+  };
   const fromEnv = interpretersFromEnv(env);
   const found: (InterpreterInfo | undefined)[] = fromEnv
     ? await allOrEveryFailure(fromEnv.map((name) => describe(name)))
-    : await Promise.all([
-        describe('python3'),
-        findOrObtainPython({ version: CURRENT, cacheDir: cacheDirs.python, env, log }).then((path) => describe(path, `python${CURRENT}`)),
-        findInstalledPython({ version: CURRENT, freeThreaded: true, env, log: () => {} }).then((path) =>
-          path ? describe(path, `python${CURRENT}t`) : undefined,
-        ),
-      ]);
+    : await Promise.all((await readPythonConfig(options.root)).map(resolveEntry));
   const interpreters = found.filter((info): info is InterpreterInfo => info !== undefined);
   return interpreters.filter((info, index) => interpreters.findIndex((other) => other.executable === info.executable) === index);
 }

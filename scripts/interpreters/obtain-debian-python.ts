@@ -31,6 +31,7 @@ import {
   createPrivateApt,
   downloadPackages,
   extractPackages,
+  listPackageNames,
   updatePackageLists,
   type DebFile,
   type PrivateApt,
@@ -48,10 +49,15 @@ export interface ObtainDebianPythonOptions {
    * @default console.log
    */
   log?: (line: string) => void;
+  /**
+   * Debian suites to take it from, tried in order (the canary asks `unstable` alone).
+   * @default PYTHON_SUITES
+   */
+  suites?: readonly string[];
 }
 
 /** Suites tried in order: testing's packages have passed unstable's migration checks. */
-const PYTHON_SUITES = ['testing', 'unstable'] as const;
+export const PYTHON_SUITES: readonly string[] = ['testing', 'unstable'];
 
 /**
  * patchelf 0.17 and newer (testing has 0.18.0) left Debian testing's python3.14 segfaulting at
@@ -178,7 +184,7 @@ export async function obtainDebianPython(options: ObtainDebianPythonOptions): Pr
   const install = join(cacheDir, `cpython-${version}-${process.pid}-${randomBytes(4).toString('hex')}`);
   let published: string;
   try {
-    const obtained = await obtainInto(install, version, log);
+    const obtained = await obtainInto(install, version, options.suites ?? PYTHON_SUITES, log);
     published = await inStep('publish', () => publish(cacheDir, version, install));
     log(
       `[python] installed CPython ${obtained.identity.versionInfo.join('.')} (Debian ${obtained.suite} ${obtained.debianVersion}) ` +
@@ -198,13 +204,32 @@ export async function obtainDebianPython(options: ObtainDebianPythonOptions): Pr
   return pythonIn(published, version);
 }
 
+/**
+ * The newest CPython (major.minor, e.g. `3.16`) that Debian `suite` packages: its highest
+ * `python3.X-minimal`. Reads the suite's package list into `workDir` (a private apt, as above).
+ */
+export async function newestDebianPython(options: { suite: string; workDir: string; log?: (line: string) => void }): Promise<string> {
+  const { suite, workDir, log = console.log } = options;
+  const { arch } = await inStep('dpkg --print-architecture', () => multiarchLayout('3.x'));
+  const apt = await createPrivateApt(join(workDir, suite), suite, arch);
+  await inStep(`apt-get update (Debian ${suite})`, () => updatePackageLists(apt));
+  const minors = (await listPackageNames(apt, 'python3.'))
+    .map((name) => /^python3\.(\d+)-minimal$/.exec(name)?.[1])
+    .filter((minor): minor is string => minor !== undefined)
+    .map(Number);
+  if (minors.length === 0) throw new Error(`Debian ${suite} packages no python3.X-minimal`);
+  const newest = `3.${Math.max(...minors)}`;
+  log(`[python] the newest CPython in Debian ${suite} is ${newest}`);
+  return newest;
+}
+
 /** Downloads, unpacks, patches and verifies CPython `version` in `install`, not yet published. */
-async function obtainInto(install: string, version: string, log: (line: string) => void) {
+async function obtainInto(install: string, version: string, suites: readonly string[], log: (line: string) => void) {
   const layout = await inStep('dpkg --print-architecture', () => multiarchLayout(version));
   const work = join(install, '.work');
   // One after the other: each is CPU-bound for most of its time (apt parses a 60 MB package
   // list), and patchelf is not fetched when there is no python to patch.
-  const python = await inStep('download', () => downloadPython(join(work, 'python'), layout.arch, version, log));
+  const python = await inStep('download', () => downloadPython(join(work, 'python'), layout.arch, version, suites, log));
   const patchelf = await inStep('download patchelf', () =>
     downloadFromSuite(join(work, 'patchelf'), PATCHELF_SUITE, layout.arch, ['patchelf'], log),
   );
@@ -311,15 +336,16 @@ async function downloadPython(
   dir: string,
   arch: string,
   version: string,
+  suites: readonly string[],
   log: (line: string) => void,
 ): Promise<Download> {
   const packages = [`python${version}-minimal`, `libpython${version}-stdlib`];
   const failures: Error[] = [];
-  for (const [index, suite] of PYTHON_SUITES.entries()) {
+  for (const [index, suite] of suites.entries()) {
     try {
       return await downloadFromSuite(join(dir, suite), suite, arch, packages, log);
     } catch (error) {
-      const next = PYTHON_SUITES[index + 1];
+      const next = suites[index + 1];
       failures.push(error as Error);
       if (next) log(`[python] ${messageOf(error)}; trying Debian ${next}`);
     }

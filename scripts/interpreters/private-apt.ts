@@ -133,6 +133,16 @@ export async function updatePackageLists(apt: PrivateApt): Promise<void> {
   await aptGet(apt, ['-q', 'update']);
 }
 
+/** The names of the suite's packages that start with `prefix` (`apt-cache pkgnames`), sorted. */
+export async function listPackageNames(apt: PrivateApt, prefix: string): Promise<string[]> {
+  try {
+    const { stdout } = await run('apt-cache', ['pkgnames', prefix], { env: apt.env, timeout: APT_TIMEOUT_MS, maxBuffer: 16 << 20 });
+    return outputLines(stdout).sort();
+  } catch (error) {
+    throw new Error(`apt-cache pkgnames ${prefix} failed: ${aptErrorSummary(stderrOf(error))}`, { cause: error });
+  }
+}
+
 /**
  * Downloads the .deb files that installing `packages` on an empty system takes (the closure
  * apt resolves) and returns them: the private archives start empty, so they hold exactly those.
