@@ -1,16 +1,18 @@
 /**
  * `npm run bench [-- --out file.json] [-- --loads N]`: measures, side by side in one run, a cold
- * build (every example on every interpreter, every diagram), warm builds of the real site and of
+ * build (every example on every interpreter, every diagram), the same cold build on one interpreter
+ * fewer (the newest pinned CPython left out: what one more pinned interpreter costs), warm builds of the real site and of
  * a plain Starlight copy of the same pages (time and peak memory), a rebuild after one example
  * changed, page weight and layout shift, and search as you type. Prints each figure with its
  * target and PASS/FAIL and writes them all as JSON (default: the cache root's bench/latest.json,
- * which CI's cache keeps). It reports; it never fails a test. Takes about 8 minutes.
+ * which CI's cache keeps). It reports; it never fails a test. Takes about 12 minutes.
  */
 import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import semver from 'semver';
 import { cacheRoot } from '../cache/paths.ts';
 import { readPipelineSummary } from '../pipeline/pipeline-summary.ts';
 import { createBuildPlan } from '../plan/build-plan.ts';
@@ -51,11 +53,19 @@ const pages = [
 ];
 // The obtained CPython and the interpreter probes are machine set-up, not part of a cold build.
 const real = await copySite(root, 'real', ['python', 'interpreters']);
+const fewer = await copySite(root, 'fewer', ['python', 'interpreters']);
 const plain = await copySite(root, 'plain');
+// One interpreter fewer: the pinned set without its newest CPython, named to the copy by PYTHONS.
+const newest = plan.interpreters.reduce((a, b) => (semver.gt(b.versionInfo.join('.'), a.versionInfo.join('.')) ? b : a));
+const fewerInterpreters = plan.interpreters.filter((interpreter) => interpreter !== newest);
 try {
   log(`1/6 cold build in ${real}: every example on ${plan.interpreters.length} interpreter(s), every diagram`);
   const cold = mustSucceed('cold build', await timeBuild(real, BUILD, env));
   const breakdown = await coldBreakdown(real, env);
+  log(`   the same on ${fewerInterpreters.length} (without ${newest.requested}), in ${fewer}`);
+  const fewerEnv = { ...env, PYTHONS: fewerInterpreters.map((interpreter) => interpreter.executable).join(' ') };
+  const coldFewer = mustSucceed('cold build, one interpreter fewer', await timeBuild(fewer, BUILD, fewerEnv));
+  await rm(fewer, { recursive: true, force: true });
   log('2/6 plain Starlight copy (same pages, no examples or diagrams): first build');
   await makePlain(plain);
   mustSucceed('plain build (cold)', await timeBuild(plain, PLAIN_BUILD, env));
@@ -79,6 +89,7 @@ try {
     measuredAt: new Date().toISOString(),
     machine: { cpus: cpus().length, loadAverage1m: loadavg()[0] },
     cold: { ms: cold.ms, maxRssBytes: cold.maxRssBytes, ...breakdown },
+    coldFewer: { ms: coldFewer.ms, interpreters: fewerInterpreters.map((i) => `${i.requested} ${i.versionInfo.join('.')}`) },
     warm: { ms: median(warm.map((b) => b.ms)), maxRssBytes: median(warm.map((b) => b.maxRssBytes)), runs: warm.map((b) => b.ms) },
     plain: { ms: median(plainWarm.map((b) => b.ms)), maxRssBytes: median(plainWarm.map((b) => b.maxRssBytes)), runs: plainWarm.map((b) => b.ms) },
     afterEdit: { ms: edited.ms, resultsRan: ranAfterEdit, interpreters: plan.interpreters.length, example: plan.examples[0]!.id },
@@ -94,5 +105,6 @@ try {
   log(`wrote ${out}`);
 } finally {
   await rm(real, { recursive: true, force: true });
+  await rm(fewer, { recursive: true, force: true });
   await rm(plain, { recursive: true, force: true });
 }
