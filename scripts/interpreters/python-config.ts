@@ -13,7 +13,7 @@
  * `PYTHONS` (space-separated commands or paths) replaces the whole list for one build.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { BuildStepError } from '../shared/build-step-error.ts';
 
@@ -43,27 +43,40 @@ export function entryName(entry: PythonEntry): string {
 
 const packageSchema = z.object({ config: z.object({ pythons: z.array(z.string()).min(1) }) });
 
-/** The declared list, in order; throws, naming package.json and the fix, when it is missing or wrong. */
+/**
+ * The declared list, in order, from the package `root` belongs to: the nearest package.json at or
+ * above it (a fixture site inside tests/ shows the project's interpreters). Throws, naming the
+ * file and the fix, when there is none or its list is missing or wrong.
+ */
 export async function readPythonConfig(root: string): Promise<PythonEntry[]> {
   const fix =
     `list the interpreters in ${PYTHON_CONFIG.file} as "config": { "pythons": ["python3", "3.14", "3.15"] }: ` +
     'a command such as "python3", a CPython version such as "3.15" (found or obtained), or "3.15t" for a free-threaded build used when present.';
-  const parsed = packageSchema.safeParse(JSON.parse(await readFile(join(root, PYTHON_CONFIG.file), 'utf8')));
+  const found = await nearestPackageJson(resolve(root));
+  if (!found) {
+    throw new BuildStepError(`No ${PYTHON_CONFIG.file} in ${root} or above it, so no interpreters are declared.`, { step: 'plan', fix });
+  }
+  const parsed = packageSchema.safeParse(JSON.parse(found.text));
   if (!parsed.success) {
-    throw new BuildStepError(`${PYTHON_CONFIG.file} has no list of interpreters in "${PYTHON_CONFIG.field}".`, {
-      step: 'plan',
-      file: PYTHON_CONFIG.file,
-      fix,
-    });
+    throw new BuildStepError(`${found.path} has no list of interpreters in "${PYTHON_CONFIG.field}".`, { step: 'plan', file: found.path, fix });
   }
   const entries = parsed.data.config.pythons.map((text) => ({ text, entry: parsePythonEntry(text.trim()) }));
   const wrong = entries.filter(({ entry }) => entry === undefined).map(({ text }) => JSON.stringify(text));
   if (wrong.length > 0) {
-    throw new BuildStepError(`${PYTHON_CONFIG.file} "${PYTHON_CONFIG.field}": ${wrong.join(', ')} is neither a command nor a CPython version.`, {
+    throw new BuildStepError(`${found.path} "${PYTHON_CONFIG.field}": ${wrong.join(', ')} is neither a command nor a CPython version.`, {
       step: 'plan',
-      file: PYTHON_CONFIG.file,
+      file: found.path,
       fix,
     });
   }
   return entries.map(({ entry }) => entry!);
+}
+
+async function nearestPackageJson(dir: string): Promise<{ path: string; text: string } | undefined> {
+  for (let at = dir; ; at = dirname(at)) {
+    const path = join(at, PYTHON_CONFIG.file);
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text !== undefined) return { path, text };
+    if (dirname(at) === at) return undefined;
+  }
 }

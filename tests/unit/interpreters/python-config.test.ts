@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +33,17 @@ describe('readPythonConfig', () => {
     expect(entries.filter((entry) => !(entry.kind === 'cpython' && entry.freeThreaded)).map(entryName)).toEqual(['python3', 'python3.14', 'python3.15']);
   });
 
-  it('fails naming package.json, the field and the fix when the list is missing or wrong', async () => {
+  it('fails naming the package.json, the field and the fix when the list is missing or wrong', async () => {
     await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'x' }));
-    await expect(readPythonConfig(root)).rejects.toThrow(/^package\.json has no list of interpreters in "config\.pythons"\.\nFix: list the interpreters/);
+    await expect(readPythonConfig(root)).rejects.toThrow(/\/package\.json has no list of interpreters in "config\.pythons"\.\nFix: list the interpreters/);
     await writeFile(join(root, 'package.json'), JSON.stringify({ config: { pythons: ['python3', '3.15.2'] } }));
     await expect(readPythonConfig(root)).rejects.toThrow(/"3\.15\.2" is neither a command nor a CPython version\.\nFix: /);
+  });
+
+  it("reads the nearest package.json above a folder that has none, as a fixture site in tests/ does", async () => {
+    await writeFile(join(root, 'package.json'), JSON.stringify({ config: { pythons: ['python3', '3.15'] } }));
+    const site = join(root, 'tests', 'site');
+    await mkdir(site, { recursive: true });
+    expect((await readPythonConfig(site)).map(entryName)).toEqual(['python3', 'python3.15']);
   });
 });
