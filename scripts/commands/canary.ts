@@ -66,7 +66,8 @@ try {
         const shown = reference.variants.find((variant) => variant.name === judged.name);
         if (!shown) continue;
         const lines = behaviourDifferences(
-          behaviourOf(shown.shown, [], shown.expectation?.when),
+          // The text as printed, like the run it is compared with (pages show it shortened).
+          behaviourOf({ ...shown.shown, stderr: { text: shown.shown.stderr.raw ?? shown.shown.stderr.text } }, [], shown.expectation?.when),
           behaviourOf(judged.run, judged.problems, judged.expectation?.when),
         );
         if (lines.length > 0) {

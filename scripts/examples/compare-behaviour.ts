@@ -30,7 +30,12 @@ export function stderrMessages(stderr: string): string[] {
   return [...new Set(lines)].sort();
 }
 
-export function behaviourOf(run: ExampleRun, problems: readonly string[], expectedAs?: string): Behaviour {
+/** What `run` did; `stderr.text` as printed (not shortened: paths are masked here anyway). */
+export function behaviourOf(
+  run: Pick<ExampleRun, 'timedOut' | 'exitCode' | 'signal'> & { stderr: { text: string } },
+  problems: readonly string[],
+  expectedAs?: string,
+): Behaviour {
   const exit = run.timedOut ? 'timed out' : run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : String(run.exitCode);
   return { exit, messages: stderrMessages(run.stderr.text), problems: [...problems], expectedAs };
 }

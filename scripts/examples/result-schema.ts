@@ -47,8 +47,29 @@ export const exampleRunSchema = z.object({
   wallMs: z.number(),
   /** Thread/process lifetimes, sorted by start. */
   trace: z.array(traceEventSchema),
+  /** The run's own temporary working directory (gone after the run), which its output may name. */
+  workDir: z.string(),
 });
 export type ExampleRun = z.infer<typeof exampleRunSchema>;
+
+/** One stream as pages show it: machine paths shortened (./shorten-paths.ts). */
+export const shownOutputSchema = capturedOutputSchema.extend({
+  /** The text exactly as the program printed it, when shortening changed `text`. */
+  raw: z.string().optional(),
+});
+export type ShownOutput = z.infer<typeof shownOutputSchema>;
+
+/** A placeholder in a shown output and what it stands for, e.g. `<python3.14>`, "the standard library of python3.14". */
+export const placeholderSchema = z.object({ text: z.string(), means: z.string() });
+export type Placeholder = z.infer<typeof placeholderSchema>;
+
+/** The run a page shows: its streams shortened, and the placeholders they use, in order of first use. */
+export const shownRunSchema = exampleRunSchema.omit({ workDir: true }).extend({
+  stdout: shownOutputSchema,
+  stderr: shownOutputSchema,
+  placeholders: z.array(placeholderSchema),
+});
+export type ShownRun = z.infer<typeof shownRunSchema>;
 
 export const timingSummarySchema = z.object({
   runs: z.number(),
@@ -87,8 +108,8 @@ export type VariantResult = z.infer<typeof variantResultSchema>;
 
 /** A variant as pages get it: the run they show, not the others. */
 export const shownVariantSchema = variantFactsSchema.extend({
-  /** The run with the median wall time. */
-  shown: exampleRunSchema,
+  /** The run with the median wall time, its output's machine paths shortened. */
+  shown: shownRunSchema,
 });
 export type ShownVariant = z.infer<typeof shownVariantSchema>;
 
@@ -105,9 +126,31 @@ const resultFactsSchema = z.object({
   cacheKey: z.string(),
 });
 
-/** An example run and verified on one interpreter, as cached. */
+/**
+ * The machine-specific paths a run's output may name, recorded when it ran: a cached result can
+ * come from another checkout or machine (a CI cache, another worktree), so pages shorten its
+ * output by what was true there, never by the current root. Absolute paths.
+ */
+export const runPathsSchema = z.object({
+  /** The example's .py file as run. */
+  source: z.string(),
+  /** The project root it ran in. */
+  project: z.string(),
+  /** The runner's Python directory, first on PYTHONPATH (scripts/examples/python). */
+  runner: z.string(),
+  /** The interpreter's standard library directories (InterpreterInfo `stdlib`). */
+  stdlib: z.array(z.string()),
+  /** The interpreter's install prefixes (InterpreterInfo `prefixes`). */
+  prefixes: z.array(z.string()),
+  /** The interpreter's program name, e.g. `python3.14` or `python3.14t`: what its placeholders say. */
+  python: z.string(),
+});
+export type RunPaths = z.infer<typeof runPathsSchema>;
+
+/** An example run and verified on one interpreter, as cached: its output exactly as printed. */
 export const exampleResultSchema = resultFactsSchema.extend({
   variants: z.array(variantResultSchema),
+  paths: runPathsSchema,
 });
 export type ExampleResult = z.infer<typeof exampleResultSchema>;
 
@@ -128,11 +171,3 @@ export const exampleEntrySchema = z.object({
   skipped: z.array(z.object({ interpreter: interpreterInfoSchema, reason: z.string() })),
 });
 export type ExampleEntry = z.infer<typeof exampleEntrySchema>;
-
-/** The page-facing form of a cached result: each variant keeps only the run pages show. */
-export function toShownResult({ variants, ...facts }: ExampleResult): ShownResult {
-  return {
-    ...facts,
-    variants: variants.map(({ runs, shownRun, ...variant }) => ({ ...variant, shown: runs[shownRun]! })),
-  };
-}

@@ -5,7 +5,7 @@
  * BuildStepError (step `examples`) on any difference. Variants whose start method the interpreter
  * does not offer are left out.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
@@ -158,7 +158,8 @@ async function runOnce(
   options: RunExampleOptions,
 ): Promise<ExampleRun> {
   // A fresh working directory per run: whatever the example writes stays out of src/.
-  const cwd = await mkdtemp(join(tmpdir(), `pyconc-${example.id}-`));
+  // Its real path, as os.getcwd() names it in the output (tmpdir() may be a symlink, as on macOS).
+  const cwd = await realpath(await mkdtemp(join(tmpdir(), `pyconc-${example.id}-`)));
   const traceFile = join(cwd, '.pyconc-trace.jsonl');
   try {
     const env: NodeJS.ProcessEnv = {
@@ -186,6 +187,7 @@ async function runOnce(
       timedOut: outcome.timedOut,
       wallMs: outcome.wallMs,
       trace: await readTrace(traceFile, outcome.startedNs),
+      workDir: cwd,
     };
   } finally {
     await rm(cwd, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * now through one scheduler and verified, then assembled into the `examples` collection's entries.
  * A mismatch does not stop the others: the error lists every example that failed.
  */
+import { dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
@@ -12,9 +13,10 @@ import { firstLine } from '../shared/error-text.ts';
 import { formatMs } from '../shared/format.ts';
 import type { ExampleFiles } from './discover-examples.ts';
 import { conditionHolds } from './interpreter-condition.ts';
-import { exampleResultSchema, toShownResult, type ExampleEntry, type ExampleResult } from './result-schema.ts';
+import { exampleResultSchema, type ExampleEntry, type ExampleResult, type RunPaths } from './result-schema.ts';
 import type { JudgedRun } from './run-example.ts';
 import { RunScheduler } from './run-scheduler.ts';
+import { toShownResult } from './shown-result.ts';
 
 const SITECUSTOMIZE_DIR = fileURLToPath(new URL('./python/', import.meta.url));
 
@@ -89,10 +91,14 @@ export interface RunExamplesReport {
 
 /**
  * Everything a result depends on. The interpreter counts by what it is (its full `sys.version`
- * names the build), not where it lies: an obtained CPython sits in each clone's cache, and a cache
+ * names the build), not where it lies (its executable, library and prefixes): an obtained CPython sits in each clone's cache, and a cache
  * restored into another checkout must still hit.
  */
-function resultKey(example: ExampleFiles, { requested: _requested, executable: _executable, ...interpreter }: InterpreterInfo, code: string): string {
+function resultKey(
+  example: ExampleFiles,
+  { requested: _requested, executable: _executable, stdlib: _stdlib, prefixes: _prefixes, ...interpreter }: InterpreterInfo,
+  code: string,
+): string {
   return contentKey({ source: example.source, spec: example.specText, interpreter, code });
 }
 
@@ -194,6 +200,22 @@ export async function judgeExamples(options: {
   );
 }
 
+/** The machine paths a result's output may name, as they are for this run (see runPathsSchema). */
+function runPaths(example: ExampleFiles, interpreter: InterpreterInfo): RunPaths {
+  const [major, minor] = interpreter.versionInfo;
+  // sourceFile is sourcePath relative to the project root, so the rest of sourcePath is the root
+  // (for an examples folder outside the root, that folder stands in).
+  const project = example.sourcePath.endsWith(`${sep}${example.sourceFile}`) ? example.sourcePath.slice(0, -example.sourceFile.length - 1) : dirname(example.sourcePath);
+  return {
+    source: example.sourcePath,
+    project,
+    runner: SITECUSTOMIZE_DIR,
+    stdlib: interpreter.stdlib,
+    prefixes: interpreter.prefixes,
+    python: `python${major}.${minor}${interpreter.freeThreadedBuild ? 't' : ''}`,
+  };
+}
+
 /** Runs the misses through one scheduler; only verified results are cached. */
 async function produce(
   misses: readonly Job[],
@@ -235,6 +257,7 @@ async function produce(
             variants,
             ranAt,
             cacheKey: key,
+            paths: runPaths(example, interpreter),
           };
           if (options.store !== false) await cache.set(key, result);
           produced.set(job, result);

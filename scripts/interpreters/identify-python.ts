@@ -43,6 +43,8 @@ print(json.dumps({
     "platform": platform.platform(),
     "defaultStartMethod": multiprocessing.get_start_method(),
     "availableStartMethods": multiprocessing.get_all_start_methods(),
+    "stdlib": sorted({sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}),
+    "prefixes": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}),
 }))
 `;
 

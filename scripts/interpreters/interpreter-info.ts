@@ -36,6 +36,16 @@ export const interpreterInfoSchema = z.object({
   defaultStartMethod: startMethodSchema,
   /** `multiprocessing.get_all_start_methods()`. */
   availableStartMethods: z.array(startMethodSchema),
+  /**
+   * Where its standard library lies (`sysconfig` `stdlib` and `platstdlib`, once each): the
+   * directory a traceback's library frames name, which pages shorten to `<python3.14>`.
+   */
+  stdlib: z.array(z.string()),
+  /**
+   * Where it is installed (`sys.prefix`, `sys.base_prefix`, `sys.exec_prefix`, once each): other
+   * paths of the installation, e.g. `python314.zip` on `sys.path`, shortened to `<python3.14 prefix>`.
+   */
+  prefixes: z.array(z.string()),
 });
 export type InterpreterInfo = z.infer<typeof interpreterInfoSchema>;
 

@@ -7,11 +7,11 @@
 
 /** The entries of the `examples` and `diagrams` collections, and the parts components show. */
 export type { DiagramEntry } from '../diagrams/diagram-entry.ts';
-export type { ExampleEntry, ExampleRun, ShownResult, TimingSummary } from '../examples/result-schema.ts';
+export type { ExampleEntry, ShownResult, ShownRun, TimingSummary } from '../examples/result-schema.ts';
 export { interpreterLabel, type InterpreterInfo, type StartMethod } from '../interpreters/interpreter-info.ts';
 
-/** How an example's results compare across interpreters, for the line above its tabs. */
-export { compareResults } from '../examples/compare-results.ts';
+/** How an example's results compare across interpreters, and that in words, for the line above its tabs. */
+export { compareResults, describeComparison } from '../examples/compare-results.ts';
 
 /** Which drawing `<Timeline>` and `<MeasuredChart>` show: the one rule for their default variant. */
 export { drawingKey, type DrawingAttributes } from '../plan/measured-requests.ts';

@@ -31,6 +31,7 @@ const run = (trace: TraceEvent[]) => ({
   timedOut: false,
   wallMs: 2100,
   trace,
+  placeholders: [],
 });
 
 const variant = (overrides: Partial<ShownVariant>): ShownVariant => ({

@@ -10,6 +10,7 @@ const run = (exitCode: number, stderr: string): ExampleRun => ({
   timedOut: false,
   wallMs: 10,
   trace: [],
+  workDir: '/tmp/pyconc-x-1',
 });
 
 const TRACEBACK_314 = `Traceback (most recent call last):

@@ -134,6 +134,7 @@ describe('measurementsOf', () => {
               timedOut: false,
               wallMs: 6000,
               trace: [],
+              placeholders: [],
             },
             timing: { runs: 1, medianMs: 6000, minMs: 6000, maxMs: 6000 },
             metrics,
