@@ -163,17 +163,16 @@ function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFile
 }
 
 /**
- * A figure the page quotes from a spec or from the runs that the spec does not have, in words
- * (the components check again as they render, with what the page passed them).
+ * A figure the page quotes from a spec or from the runs that the spec does not have, in words. Only
+ * what the page writes as plain strings can be read here; the components check again as they render,
+ * with whatever the page passed them.
  */
 function quotedFigureProblem(use: ComponentUse, example: ExampleFiles): string | undefined {
   const { variant, check, group, when, bound, format, metric, unit } = use.attributes;
-  if (use.component === 'SpecBound') {
-    if (check === undefined) return 'needs check="…" (written as a plain string: the build reads it before the page renders).';
+  if (use.component === 'SpecBound' && check !== undefined) {
     return specBoundProblem(example.spec, { example: example.id, variant, check, group, when, bound, format });
   }
-  if (use.component === 'MeasuredValue') {
-    if (metric === undefined) return 'needs metric="…" (written as a plain string: the build reads it before the page renders).';
+  if (use.component === 'MeasuredValue' && metric !== undefined) {
     return metricProblem(example.spec, { example: example.id, variant, metric, unit });
   }
   return undefined;
