@@ -15,6 +15,7 @@ import {
 } from '../../../scripts/examples/quoted-figures.ts';
 import type { ShownResult } from '../../../scripts/examples/result-schema.ts';
 import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
+import type { InterpreterInfo } from '../../../scripts/interpreters/interpreter-info.ts';
 import { formatNumber } from '../../../scripts/shared/format.ts';
 import { cpython311Linux, cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
 
@@ -126,7 +127,7 @@ describe('specBoundText', () => {
 });
 
 describe('measuredValueText', () => {
-  const result = (interpreter: typeof cpython311Linux, metrics: Record<string, number>): ShownResult => ({
+  const result = (interpreter: InterpreterInfo, metrics: Record<string, number>): ShownResult => ({
     id: 'figures',
     sourceFile: 'src/examples/figures.py',
     specFile: 'src/examples/figures.spec.yaml',
