@@ -75,7 +75,9 @@ function typedFigureProblems(file: string, mdx: string, examplesOf: (id: string)
   const sections = [0, ...headings, mdx.length];
   for (let s = 0; s < sections.length - 1; s += 1) {
     const [start, end] = [sections[s]!, sections[s + 1]!];
-    const ids = [...new Set([...mdx.slice(start, end).matchAll(/<(?:Example id|[A-Z]\w* example)="([\w-]+)"/g)].map((m) => m[1]!))];
+    // `<Example id="…">`, any component's `example="…"`, and `example: '…'` in an expression (SpeedupTable's rows).
+    const named = /<(?:Example id|[A-Z]\w* example)="([\w-]+)"|\bexample: '([\w-]+)'/g;
+    const ids = [...new Set([...mdx.slice(start, end).matchAll(named)].map((m) => (m[1] ?? m[2])!))];
     const own = new Set(ids.flatMap((id) => [...examplesOf(id).numbers]));
     const text = prose.slice(start, end);
     for (const sentence of text.matchAll(/(?:[^.]|\.(?!\s))+(?:\.(?=\s)|$)/g)) {
