@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { interpreterInfoSchema, startMethodSchema } from '../interpreters/interpreter-info.ts';
+import { exampleSpecSchema } from './spec-schema.ts';
 
 /** Captured text of one stream, capped and decoded without ever throwing. */
 export const capturedOutputSchema = z.object({
@@ -169,5 +170,7 @@ export const exampleEntrySchema = z.object({
   results: z.array(shownResultSchema),
   /** Interpreters the spec's `requires` left out, with its reason. */
   skipped: z.array(z.object({ interpreter: interpreterInfoSchema, reason: z.string() })),
+  /** The spec, parsed: the bounds pages quote come from here (scripts/examples/quoted-figures.ts). */
+  spec: exampleSpecSchema,
 });
 export type ExampleEntry = z.infer<typeof exampleEntrySchema>;

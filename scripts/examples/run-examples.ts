@@ -155,6 +155,7 @@ export async function runExamples(options: RunExamplesOptions): Promise<RunExamp
     skipped: options.interpreters
       .filter((interpreter) => !conditionHolds(example.spec.requires?.when, interpreter))
       .map((interpreter) => ({ interpreter, reason: example.spec.requires!.reason })),
+    spec: example.spec,
   }));
   const pythonMs = [...produced.values()]
     .flatMap((result) => result.variants.flatMap((variant) => variant.runs))

@@ -13,6 +13,9 @@ export { interpreterLabel, type InterpreterInfo, type StartMethod } from '../int
 /** How an example's results compare across interpreters, and that in words, for the line above its tabs. */
 export { compareResults, describeComparison } from '../examples/compare-results.ts';
 
+/** The figures pages quote: a bound of an example's spec (`<SpecBound>`), a number its runs printed (`<MeasuredValue>`). */
+export { measuredValueText, specBoundText } from '../examples/quoted-figures.ts';
+
 /** Which drawing `<Timeline>` and `<MeasuredChart>` show: the one rule for their default variant. */
 export { drawingKey, type DrawingAttributes } from '../plan/measured-requests.ts';
 

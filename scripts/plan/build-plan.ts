@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { CACHE_AREAS, cacheDir, type CacheArea } from '../cache/paths.ts';
 import { discoverExamples, type ExampleFiles } from '../examples/discover-examples.ts';
+import { metricProblem, specBoundProblem } from '../examples/quoted-figures.ts';
 import { variantName } from '../examples/spec-schema.ts';
 import { configuredInterpreters } from '../interpreters/configured-interpreters.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
@@ -144,7 +145,10 @@ function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFile
       const variants = example.spec.variants.map(variantName);
       if (variant !== undefined && !variants.includes(variant)) {
         problems.push(`${where} asks for variant "${variant}" of ${id}, whose spec has: ${variants.join(', ')}.`);
+        continue;
       }
+      const figure = quotedFigureProblem(use, example);
+      if (figure) problems.push(`${where}: ${figure}`);
     }
     if (use.component === 'Diagram' && use.attributes['name'] !== undefined && !diagrams.has(use.attributes['name'])) {
       problems.push(
@@ -156,4 +160,20 @@ function checkUses(uses: readonly ComponentUse[], examples: readonly ExampleFile
   if (problems.length > 0) {
     throw new BuildStepError(problems.join('\n'), { step: 'plan', fix: 'correct the name on the page, or add the missing file.' });
   }
+}
+
+/**
+ * A figure the page quotes from a spec or from the runs that the spec does not have, in words. Only
+ * what the page writes as plain strings can be read here; the components check again as they render,
+ * with whatever the page passed them.
+ */
+function quotedFigureProblem(use: ComponentUse, example: ExampleFiles): string | undefined {
+  const { variant, check, group, when, bound, format, metric, unit } = use.attributes;
+  if (use.component === 'SpecBound' && check !== undefined) {
+    return specBoundProblem(example.spec, { example: example.id, variant, check, group, when, bound, format });
+  }
+  if (use.component === 'MeasuredValue' && metric !== undefined) {
+    return metricProblem(example.spec, { example: example.id, variant, metric, unit });
+  }
+  return undefined;
 }

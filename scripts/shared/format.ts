@@ -14,3 +14,8 @@ export function formatMs(ms: number, digits = 1): string {
 export function formatTimes(factor: number, digits = 1): string {
   return `${factor.toFixed(digits)}×`;
 }
+
+/** `4,000,000`, `0.85`: a number as prose writes it, with thousands separated and no float noise (`0.1 * 100` is `10`). */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}

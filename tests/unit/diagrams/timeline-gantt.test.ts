@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { exampleSpecSchema } from '../../../scripts/examples/spec-schema.ts';
 import type { ExampleEntry, ShownResult, ShownVariant, TraceEvent } from '../../../scripts/examples/result-schema.ts';
 import { measuredSources } from '../../../scripts/diagrams/measured-drawings.ts';
 import { renderDiagrams } from '../../../scripts/diagrams/render-diagrams.ts';
@@ -177,6 +178,7 @@ describe('measuredSources', () => {
     source: '',
     results: [result('threads-sleep', [variant({})]), result('threads-sleep', [variant({})], cpython314Linux)],
     skipped: [],
+    spec: exampleSpecSchema.parse({ description: 'A fixture.', variants: [{ expect: {} }] }),
   };
 
   test('one timeline per interpreter for each timeline a page asks for, and none for the rest', () => {

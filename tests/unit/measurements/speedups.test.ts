@@ -3,6 +3,7 @@
  * scripts/measurements/speedups.ts and the words of src/components/measured-answers.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { exampleSpecSchema } from '../../../scripts/examples/spec-schema.ts';
 import type { ExampleEntry } from '../../../scripts/examples/result-schema.ts';
 import { effectOf, figuresOf, measurementsOf, type Measurement } from '../../../scripts/measurements/speedups.ts';
 import { answer, summaryCells } from '../../../src/components/measured-answers.ts';
@@ -116,6 +117,7 @@ describe('measurementsOf', () => {
     sourceFile: 'src/examples/exercise-fibonacci.py',
     source: '',
     skipped: [],
+    spec: exampleSpecSchema.parse({ description: 'A fixture.', variants: [{ expect: {} }] }),
     results: [
       {
         id: 'exercise-fibonacci',

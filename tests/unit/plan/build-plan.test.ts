@@ -63,6 +63,22 @@ describe('createBuildPlan', () => {
     ]);
   });
 
+  it("fails on a figure a page quotes that the spec does not have, with page, line and the spec's own list", async () => {
+    await writeFile(
+      join(root, 'src/content/docs/figures.mdx'),
+      '---\ntitle: Figures\n---\n\nExits with <SpecBound example="hello" check="exitCode" />, in ' +
+        '<SpecBound example="hello" check="wallSeconds" bound="max" />.\n\n<MeasuredValue example="hello" metric="lines" />\n',
+    );
+    const error = await plan().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ step: 'plan' });
+    expect((error as Error).message.split('\n')).toEqual([
+      'src/content/docs/figures.mdx:5: <SpecBound>: the spec (variant default) has no such bound. Its bounds, as a page names them:',
+      '  check="exitCode"  (exitCode 0)',
+      'src/content/docs/figures.mdx:7: <MeasuredValue>: the spec does not read metric "lines" on every interpreter (it does: none); a metric must be in the variant\'s `metrics` and in each of its cases.',
+      'Fix: correct the name on the page, or add the missing file.',
+    ]);
+  });
+
   it('fails on a measured chart without what it needs, with page and line', async () => {
     await writeFile(join(root, 'src/content/docs/chart.mdx'), '---\ntitle: Chart\n---\n\n<MeasuredChart example="hello" unit="ms" />\n');
     await expect(plan()).rejects.toThrow(/^src\/content\/docs\/chart\.mdx:5: <MeasuredChart> needs categories="…", series="…", title="…"/);
