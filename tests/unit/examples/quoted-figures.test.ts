@@ -148,6 +148,7 @@ describe('measuredValueText', () => {
           timedOut: false,
           wallMs: 1,
           trace: [],
+          placeholders: [],
         },
       },
     ],
