@@ -1,7 +1,8 @@
 /**
  * The build (`npm run build`, through ./build.ts): builds the site aside, checks it, and only then
  * publishes it as dist/. `npm run anchors:update` (`--update-anchors`): the same, but rewrites
- * src/anchors.json from the new build instead of failing on missing anchors.
+ * src/anchors.json from the new build instead of failing on missing anchors. `--out-dir <dir>`
+ * publishes into another directory than dist/ (the e2e tests' second build, under a base path).
  *
  * Steps: `astro build` into a staging directory (its content loaders run the pipeline: examples on
  * every interpreter, diagrams in Chromium, each found or installed only when something must run or
@@ -9,7 +10,9 @@
  * leaves the previous dist/ as it was and removes the staging directory.
  */
 import { rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { redirects } from '../../src/redirects.ts';
 import { cacheDir } from '../cache/paths.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
@@ -18,9 +21,12 @@ import { cleanUpAfterDeadBuilds, createStaging, publish } from '../site/publish.
 import { runAstroBuild, summariseAstroError, type AstroBuild } from '../site/run-astro-build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+const { values: options } = parseArgs({ options: { 'update-anchors': { type: 'boolean', default: false }, 'out-dir': { type: 'string', default: 'dist' } } });
+const dist = resolve(root, options['out-dir']);
+/** dist/, or the directory `--out-dir` named, as the log names it. */
+const distShown = `${relative(root, dist)}/`;
 const manifestPath = fileURLToPath(new URL('../../src/anchors.json', import.meta.url));
-const updateAnchors = process.argv.includes('--update-anchors');
+const updateAnchors = options['update-anchors'];
 
 const log = (message: string) => console.log(`[build] ${message}`);
 
@@ -68,7 +74,7 @@ async function build(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     interrupted = signal;
     stop();
-    log(`${signal}: stopping; dist/ stays as it was`);
+    log(`${signal}: stopping; ${distShown} stays as it was`);
     astro?.stop();
   };
   process.on('SIGINT', onSignal);
@@ -94,7 +100,7 @@ async function build(): Promise<void> {
     log('2/3 anchors: checking src/anchors.json against the new build');
     await checkAnchors(staging);
     if (interrupted) throw interruptedBy(interrupted);
-    log('3/3 publish: swapping the new build into dist/');
+    log(`3/3 publish: swapping the new build into ${distShown}`);
     publish(staging, dist, root);
   } finally {
     astro?.stop();
@@ -102,7 +108,7 @@ async function build(): Promise<void> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  log('done: dist/ holds the new build');
+  log(`done: ${distShown} holds the new build`);
 }
 
 try {
@@ -112,7 +118,7 @@ try {
   const explained = BuildStepError.is(error);
   console.error(`\n[build] FAILED: ${explained ? error.message : String(error)}`);
   if (!explained) console.error(error);
-  console.error('[build] dist/ was not changed: it still holds the previous successful build (if there was one).');
+  console.error(`[build] ${distShown} was not changed: it still holds the previous successful build (if there was one).`);
   // Exit now: a build interrupted while it waited for another one's lock still has a retry pending.
   process.exit(exitCode);
 }

@@ -21,14 +21,21 @@ function isServed(relativePath: string): boolean {
   return relativePath === ENTRY || (relativePath.startsWith(`${CHUNKS}/`) && relativePath.endsWith('.mjs'));
 }
 
-/** `url`: where the pages load Mermaid from, e.g. `/_pyconc/mermaid/` (leading and trailing slash). */
+/**
+ * `url`: where the pages load Mermaid from, from the site's root, e.g. `/_pyconc/mermaid/` (leading
+ * and trailing slash); under a base path the files are served at `<base>_pyconc/mermaid/`.
+ */
 export function vendorMermaid(url: string): AstroIntegration {
+  let base = '/';
   return {
     name: 'pyconc:vendor-mermaid',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       // `astro dev`: the same URLs, straight from node_modules.
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(url, (request, response, next) => {
+        server.middlewares.use(`${base.replace(/\/$/, '')}${url}`, (request, response, next) => {
           const path = normalize(decodeURIComponent((request.url ?? '').split('?')[0]!.replace(/^\//, '')));
           if (!isServed(path)) return next();
           stat(join(MERMAID_DIST, path)).then(

@@ -9,7 +9,9 @@ import { MERMAID_URL } from './mermaid-url.ts';
 let renders = 0;
 
 export async function openEditor(figure: HTMLElement, source: string): Promise<HTMLTextAreaElement> {
-  const { default: mermaid } = (await import(/* @vite-ignore */ `${MERMAID_URL}mermaid.esm.min.mjs`)) as { default: Mermaid };
+  // Under the site's base path, as every URL of the site (`BASE_URL`: Astro's `base`).
+  const mermaidUrl = `${import.meta.env.BASE_URL.replace(/\/$/, '')}${MERMAID_URL}mermaid.esm.min.mjs`;
+  const { default: mermaid } = (await import(/* @vite-ignore */ mermaidUrl)) as { default: Mermaid };
   const dark = document.documentElement.dataset['theme'] === 'dark';
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
 

@@ -5,8 +5,10 @@
  */
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { layoutShiftOnSlowCpu, reveal } from './site.ts';
+import type { Page } from '@playwright/test';
+// The suite's `test`, though this file needs none of its fixtures: tests of one fixture set share
+// workers, so this file is scheduled in its turn, not held back for a worker of its own.
+import { expect, layoutShiftOnSlowCpu, reveal, test } from './site.ts';
 import { build, preview } from 'astro';
 
 const fixtureRoot = fileURLToPath(new URL('../fixtures/diagrams-site/', import.meta.url));

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
 import { ACCEPTED, checkHtml, describeProblems, type AcceptedFinding } from '../support/html-validity.ts';
-import { builtHtmlFiles } from './site.ts';
+import { builtHtmlFiles, expect, test } from './site.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

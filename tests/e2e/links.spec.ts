@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { pages } from './site.ts';
+import type { Page } from '@playwright/test';
+import { BASE_PATH, expect, pages, test } from './site.ts';
 
 /** A link that does not lead where it says: its href, and what is wrong. */
 interface BrokenLink {
@@ -44,8 +44,8 @@ function target(page: Page, path: string): Promise<Target> {
 }
 
 for (const url of pages) {
-  test(`every internal link and anchor on ${url} resolves`, async ({ page }) => {
-    await page.goto(url);
+  test(`every internal link and anchor on ${url} resolves, under the base path`, BASE_PATH, async ({ page, site }) => {
+    await page.goto(site.url(url));
     // The links of the page as a reader gets it (after its scripts ran), not only its HTML.
     const links = await page.evaluate(() =>
       [...new Set([...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href))].filter((href) => new URL(href).origin === location.origin),
@@ -53,6 +53,11 @@ for (const url of pages) {
     const broken: BrokenLink[] = [];
     for (const href of links) {
       const { pathname, hash } = new URL(href);
+      // Served elsewhere, a link from the host's root leads out of the site (to another project's pages, or a 404).
+      if (site.path(pathname) === null) {
+        broken.push({ href, problem: `outside the base path ${site.base}` });
+        continue;
+      }
       const { status, ids } = await target(page, pathname);
       if (status >= 400) broken.push({ href, problem: `HTTP ${status}` });
       else if (hash && !ids.includes(decodeURIComponent(hash.slice(1)))) broken.push({ href, problem: `no element with id ${hash}` });

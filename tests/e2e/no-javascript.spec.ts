@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { pages } from './site.ts';
+import { BASE_PATH, expect, pages, test } from './site.ts';
 
 test.use({ javaScriptEnabled: false });
 
 for (const url of pages) {
-  test(`${url} is readable with JavaScript disabled`, async ({ page }) => {
-    await page.goto(url);
+  test(`${url} is readable with JavaScript disabled`, BASE_PATH, async ({ page, site }) => {
+    await page.goto(site.url(url));
     const main = page.locator('main');
     await expect(main.locator('h1')).toBeVisible();
     // Collapsed sections (worked solutions) open natively, without JavaScript: open them as a reader would.

@@ -1,13 +1,16 @@
 /**
  * Every page, visited once as a reader would: it loads cleanly, its headings link to themselves,
- * its code fits its column, axe finds no WCAG A/AA violation in either theme, and its diagrams
- * are inline images that need no Mermaid. One visit per
- * page with a step per check: on 2 cores a page load cost as much as a check, and three files
- * loading every page each spent most of their time loading.
+ * its code fits its column, axe finds no WCAG A/AA violation in either theme, its diagrams
+ * are inline images that need no Mermaid, and Starlight's page furniture (edit link, last-updated
+ * date, repository link, social metadata) is there exactly when the build knows what it needs.
+ * One visit per page with a step per check: on 2 cores a page load cost as much as a check, and
+ * three files loading every page each spent most of their time loading. Under a sub-path only
+ * what depends on where the site is served runs (axe and code widths are judged once, on dist/).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { layoutShiftOnSlowCpu, pages, reveal, waitForPageScripts, watchForErrors } from './site.ts';
+import type { Page } from '@playwright/test';
+import { pageFurniture } from './page-furniture.ts';
+import { BASE_PATH, expect, layoutShiftOnSlowCpu, pages, reveal, test, waitForPageScripts, watchForErrors } from './site.ts';
 
 /** What the site promises: WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe's tags for them; 2.2 added AA rules only). */
 const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -41,7 +44,7 @@ function tooWideCodeBlocks(page: Page): Promise<string[]> {
 }
 
 for (const url of pages) {
-  test(`${url}: loads cleanly, headings link to themselves, code fits, no WCAG A/AA violation (axe) in either theme, diagrams without Mermaid`, async ({ page }) => {
+  test(`${url}: loads cleanly, headings link to themselves, code fits, no WCAG A/AA violation (axe) in either theme, diagrams without Mermaid, Starlight's furniture`, BASE_PATH, async ({ page, site }) => {
     // Five checks in one visit, two of them full axe analyses: the longest page took 12 s alone
     // and 22 s beside another worker, too close to Playwright's 30 s default for a busy machine.
     test.setTimeout(90_000);
@@ -53,7 +56,7 @@ for (const url of pages) {
     await page.emulateMedia({ colorScheme: 'light' });
 
     await test.step('loads with no console error and no failed request', async () => {
-      const response = await page.goto(url, { waitUntil: 'networkidle' });
+      const response = await page.goto(site.url(url), { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(200);
       await expect(page.locator('main h1')).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
@@ -70,10 +73,21 @@ for (const url of pages) {
       expect(headings.filter(({ id, link }) => link !== `#${id}`)).toEqual([]);
     });
 
+    await test.step('edit link, last-updated date, repository link and social metadata: present when the build knows them, absent otherwise', async () => {
+      const shown = await pageFurniture(page);
+      expect(shown).toEqual(pageFurniture.expected(site, url, shown.lastUpdated));
+    });
+
     // Worked solutions sit in collapsed <details>; a reader opens them, and every check below
     // covers them too. axe judges what a reader gets: the page after its scripts changed it.
     await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
     await waitForPageScripts(page);
+
+    // What follows is the same wherever the site is served: judged once, on dist/.
+    if (!site.checksContent) {
+      expect(problems, 'console errors or failed requests during the visit').toEqual([]);
+      return;
+    }
 
     await test.step('no code block is wider than its column at 1280 px', async () => {
       expect(
@@ -115,9 +129,9 @@ for (const url of pages) {
 // The overview and the two longest pages (the longer the page, the more of it is painted before
 // the rest arrives): nothing moves while they load, even on a slow CPU.
 for (const url of ['/', '/gil/', '/coordination/']) {
-  test(`${url} does not shift while it loads on a slow CPU`, async ({ page }) => {
+  test(`${url} does not shift while it loads on a slow CPU`, async ({ page, site }) => {
     const { cls, shifted } = await layoutShiftOnSlowCpu(page, async () => {
-      await page.goto(url, { waitUntil: 'networkidle' });
+      await page.goto(site.url(url), { waitUntil: 'networkidle' });
     });
     expect(cls, `shifted: ${shifted.join(', ')}`).toBeLessThan(0.01);
   });

