@@ -195,16 +195,21 @@ async function runOnce(
 }
 
 /**
- * The builder's environment minus PYTHON* and PYCONC_* variables: those change what
- * an example prints (PYTHONUNBUFFERED=1, which some shells and CI images set, splits print()
- * into two writes that interleave between processes) and are not part of the cache key.
- * A spec that needs one sets it in `env`.
+ * The builder's environment minus PYTHON* and PYCONC_* variables and the colour switches: those
+ * change what an example prints and are not part of the cache key. PYTHONUNBUFFERED=1, which some
+ * shells and CI images set, splits print() into two writes that interleave between processes;
+ * FORCE_COLOR, which test runners such as Playwright set for their children, makes Python 3.13 and
+ * later colour its tracebacks (escape codes in every line a spec reads). A spec that needs one
+ * sets it in `env`.
  */
 function withoutPythonSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(env).filter(([name]) => !name.startsWith('PYTHON') && !name.startsWith('PYCONC_')),
+    Object.entries(env).filter(([name]) => !name.startsWith('PYTHON') && !name.startsWith('PYCONC_') && !COLOUR_SWITCHES.has(name)),
   );
 }
+
+/** What Python 3.13+ reads to decide on coloured output besides PYTHON_COLORS (its "Using Python" docs). */
+const COLOUR_SWITCHES = new Set(['FORCE_COLOR', 'NO_COLOR']);
 
 /** Trace events relative to the spawn; a line cut short by a kill is skipped. */
 async function readTrace(file: string, startedNs: bigint): Promise<TraceEvent[]> {

@@ -49,7 +49,7 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'pyconc-runner-test-'));
   await cp(FIXTURE, root, { recursive: true });
   pythonLog = join(root, 'python-starts.log');
-  env = { ...process.env, PYTHONUNBUFFERED: '1' };
+  env = { ...process.env, PYTHONUNBUFFERED: '1', FORCE_COLOR: '1' };
   interpreters = [await interpreter('python-a')];
 });
 
@@ -75,9 +75,9 @@ describe('runExamples', { timeout: 60_000 }, () => {
     for (const variant of full?.variants ?? []) expect(variant.timing.medianMs).toBe(variant.runs[variant.shownRun]!.wallMs);
   });
 
-  it('drops inherited PYTHON* settings and passes the spec environment', async () => {
+  it('drops inherited PYTHON* and colour settings (FORCE_COLOR colours 3.13+ tracebacks) and passes the spec environment', async () => {
     const report = await run({ only: ['environment'] });
-    expect(report.entries[0]?.results[0]?.variants[0]?.shown.stdout.text).toBe('None\nhi\n');
+    expect(report.entries[0]?.results[0]?.variants[0]?.shown.stdout.text).toBe('None\nNone\nhi\n');
   });
 
   it('holds each interpreter to the first spec case whose condition holds, and says why', async () => {
