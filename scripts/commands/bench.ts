@@ -42,8 +42,9 @@ const WARM_BUILDS = 5;
 const QUERY = 'mutual exclusion';
 /** The right first result for QUERY: the search is timed until this shows, not a prefix's result. */
 const ANSWER = { url: '/locks/', section: '/locks/#mutual-exclusion' };
-// The copies keep their caches to themselves, whatever the caller's PYCONC_CACHE_DIR says.
-const { PYCONC_CACHE_DIR: _shared, ...env } = process.env;
+// The copies keep their caches to themselves, whatever the caller's PYCONC_CACHE_DIR says, and
+// are built and served at the root (the pages and search are measured at root URLs).
+const { PYCONC_CACHE_DIR: _shared, SITE_URL: _site, BASE_PATH: _base, ...env } = process.env;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 const plan = await createBuildPlan({ root, env, log: () => {} });
