@@ -158,6 +158,28 @@ describe(SITE_WORKFLOW, () => {
     ).toEqual([]);
     expect(setUpVersions(steps)).toEqual(pinnedSetUp());
   });
+
+  it('builds and tests for where Pages serves the site: SITE_URL and BASE_PATH from actions/configure-pages, with full history', () => {
+    const buildJob = jobs.find((job) => job.steps.some((step) => step.run?.trim() === 'npm run build'));
+    expect(buildJob?.permissions?.['pages'], 'configure-pages needs to read the Pages site').toMatch(/^(read|write)$/);
+    const pages = indexOfStep(steps, (step) => step.uses?.startsWith('actions/configure-pages@') === true, 'uses actions/configure-pages');
+    const id = steps[pages]?.id;
+    expect(id, 'the configure-pages step needs an id for its outputs').toBeDefined();
+    const fromPages = { SITE_URL: `\${{ steps.${id}.outputs.base_url }}`, BASE_PATH: `\${{ steps.${id}.outputs.base_path }}` };
+    for (const command of ['npm run build', 'npm test']) {
+      const index = indexOfStep(steps, (step) => step.run?.trim() === command, `runs \`${command}\``);
+      expect(pages, `configure-pages must run before \`${command}\``).toBeLessThan(index);
+      expect(steps[index]?.env, `\`${command}\` must get the address and base path from configure-pages`).toMatchObject(fromPages);
+    }
+    // The names the workflow sets are those astro.config.mjs reads: configure-pages' outputs for a
+    // project page (README: its examples) make a build under /<repo>/ at that address.
+    expect(readDeployment({ env: { SITE_URL: 'https://octocat.github.io/my-repo', BASE_PATH: '/my-repo' }, root: ROOT })).toMatchObject({
+      site: 'https://octocat.github.io/my-repo/',
+      base: '/my-repo/',
+    });
+    const checkout = indexOfStep(steps, (step) => step.uses?.startsWith('actions/checkout@') === true, 'uses actions/checkout');
+    expect(steps[checkout]?.with?.['fetch-depth'], '"Last updated" needs the whole git history, not a shallow clone').toBe(0);
+  });
 });
 
 describe(CANARY_WORKFLOW, () => {
@@ -183,27 +205,5 @@ describe(CANARY_WORKFLOW, () => {
     expect(lines(restore?.with?.['path'])).toEqual(CACHE_DIRS);
     expect(restore?.with?.['restore-keys']).toBe(siteRestoreKeys());
     expect(steps.filter((step) => step.uses?.startsWith('actions/cache/save@') || step.uses?.startsWith('actions/cache@'))).toEqual([]);
-  });
-
-  it('builds and tests for where Pages serves the site: SITE_URL and BASE_PATH from actions/configure-pages, with full history', () => {
-    const buildJob = jobs.find((job) => job.steps.some((step) => step.run?.trim() === 'npm run build'));
-    expect(buildJob?.permissions?.['pages'], 'configure-pages needs to read the Pages site').toMatch(/^(read|write)$/);
-    const pages = indexOfStep(steps, (step) => step.uses?.startsWith('actions/configure-pages@') === true, 'uses actions/configure-pages');
-    const id = steps[pages]?.id;
-    expect(id, 'the configure-pages step needs an id for its outputs').toBeDefined();
-    const fromPages = { SITE_URL: `\${{ steps.${id}.outputs.base_url }}`, BASE_PATH: `\${{ steps.${id}.outputs.base_path }}` };
-    for (const command of ['npm run build', 'npm test']) {
-      const index = indexOfStep(steps, (step) => step.run?.trim() === command, `runs \`${command}\``);
-      expect(pages, `configure-pages must run before \`${command}\``).toBeLessThan(index);
-      expect(steps[index]?.env, `\`${command}\` must get the address and base path from configure-pages`).toMatchObject(fromPages);
-    }
-    // The names the workflow sets are those astro.config.mjs reads: configure-pages' outputs for a
-    // project page (README: its examples) make a build under /<repo>/ at that address.
-    expect(readDeployment({ env: { SITE_URL: 'https://octocat.github.io/my-repo', BASE_PATH: '/my-repo' }, root: ROOT })).toMatchObject({
-      site: 'https://octocat.github.io/my-repo/',
-      base: '/my-repo/',
-    });
-    const checkout = indexOfStep(steps, (step) => step.uses?.startsWith('actions/checkout@') === true, 'uses actions/checkout');
-    expect(steps[checkout]?.with?.['fetch-depth'], '"Last updated" needs the whole git history, not a shallow clone').toBe(0);
   });
 });
