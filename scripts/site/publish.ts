@@ -7,7 +7,7 @@
  * that was killed outright is cleaned up by the next one without touching a build still running.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { workDir } from '../cache/paths.ts';
 import { isAlive } from '../shared/is-alive.ts';
 
@@ -59,6 +59,8 @@ function errnoCode(error: unknown): string | undefined {
  */
 export function publish(staging: string, dist: string, root: string): void {
   const previous = join(workDir(root, 'site'), `previous-${process.pid}`);
+  // An --out-dir may name a folder whose parent does not exist yet (a fresh clone's cache).
+  mkdirSync(dirname(dist), { recursive: true });
   for (let attempt = 1; ; attempt++) {
     rmSync(previous, { recursive: true, force: true });
     try {

@@ -16,6 +16,7 @@ import {
 import type { InterpreterInfo } from '../../../scripts/interpreters/interpreter-info.ts';
 import { BuildStepError } from '../../../scripts/shared/build-step-error.ts';
 import { cpython311Linux, cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
+import { shownRun } from '../../fixtures/shown-run.ts';
 
 /** The shape sitecustomize.py records for the post's thread example (two 2 s sleeps). */
 const threadsSleepTrace: TraceEvent[] = [
@@ -24,16 +25,7 @@ const threadsSleepTrace: TraceEvent[] = [
   { kind: 'thread', name: 'Thread-1 (thread_ripper_5000)', pid: 7, startNs: 61_000_000, endNs: 2_061_900_000 },
 ];
 
-const run = (trace: TraceEvent[]) => ({
-  stdout: { text: '', bytes: 0, truncated: false },
-  stderr: { text: '', bytes: 0, truncated: false },
-  exitCode: 0,
-  signal: null,
-  timedOut: false,
-  wallMs: 2100,
-  trace,
-  placeholders: [],
-});
+const run = (trace: TraceEvent[]) => shownRun({ wallMs: 2100, trace });
 
 const variant = (overrides: Partial<ShownVariant>): ShownVariant => ({
   name: 'default',

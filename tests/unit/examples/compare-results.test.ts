@@ -3,20 +3,17 @@ import { compareResults, describeComparison, type Comparison } from '../../../sc
 import type { ShownResult, ShownRun, ShownVariant } from '../../../scripts/examples/result-schema.ts';
 import type { InterpreterInfo } from '../../../scripts/interpreters/interpreter-info.ts';
 import { cpython311Linux, cpython314Linux } from '../../fixtures/interpreter/recorded.ts';
+import { shownRun } from '../../fixtures/shown-run.ts';
 
 const cpython315Linux = { ...cpython314Linux, version: '3.15.0', versionInfo: [3, 15, 0] } satisfies InterpreterInfo;
 
-const run = (overrides: Partial<ShownRun> = {}): ShownRun => ({
-  stdout: { text: 'done\n', bytes: 5, truncated: false },
-  stderr: { text: '', bytes: 0, truncated: false },
-  exitCode: 0,
-  signal: null,
-  timedOut: false,
-  wallMs: 100,
-  trace: [{ kind: 'process', name: 'MainProcess', pid: 1, startNs: 0, endNs: 1 }],
-  placeholders: [],
-  ...overrides,
-});
+const run = (overrides: Partial<ShownRun> = {}): ShownRun =>
+  shownRun({
+    stdout: { text: 'done\n', bytes: 5, truncated: false },
+    wallMs: 100,
+    trace: [{ kind: 'process', name: 'MainProcess', pid: 1, startNs: 0, endNs: 1 }],
+    ...overrides,
+  });
 const stderr = (text: string) => ({ stderr: { text, bytes: text.length, truncated: false } });
 const result = (interpreter: InterpreterInfo, shown: ShownRun, extra: Partial<ShownVariant> = {}): ShownResult => ({
   id: 'x',

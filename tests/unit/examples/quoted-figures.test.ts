@@ -4,6 +4,7 @@
  * interpreter where they differ. Unknown or ambiguous names fail with the spec's own list.
  */
 import { describe, expect, it } from 'vitest';
+import { shownRun } from '../../fixtures/shown-run.ts';
 import { parseSpec } from '../../../scripts/examples/parse-spec.ts';
 import {
   measuredValueText,
@@ -140,16 +141,7 @@ describe('measuredValueText', () => {
         startMethod: 'fork',
         timing: { runs: 1, medianMs: 1, minMs: 1, maxMs: 1 },
         metrics,
-        shown: {
-          stdout: { text: '', bytes: 0, truncated: false },
-          stderr: { text: '', bytes: 0, truncated: false },
-          exitCode: 0,
-          signal: null,
-          timedOut: false,
-          wallMs: 1,
-          trace: [],
-          placeholders: [],
-        },
+        shown: shownRun(),
       },
     ],
   });

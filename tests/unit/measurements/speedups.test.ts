@@ -8,6 +8,7 @@ import type { ExampleEntry } from '../../../scripts/examples/result-schema.ts';
 import { effectOf, figuresOf, measurementsOf, type Measurement } from '../../../scripts/measurements/speedups.ts';
 import { answer, summaryCells } from '../../../src/components/measured-answers.ts';
 import { cpython311Linux } from '../../fixtures/interpreter/recorded.ts';
+import { shownRun } from '../../fixtures/shown-run.ts';
 
 const twoCoresGil = { cpuCount: 2, gilEnabled: true, freeThreadedBuild: false, interpreter: 'CPython 3.11.7' };
 /** Fibonacci, 2 cores, GIL on: threads take turns, processes share out the work. */
@@ -128,16 +129,7 @@ describe('measurementsOf', () => {
           {
             name: 'default',
             startMethod: 'fork',
-            shown: {
-              stdout: { text: '', bytes: 0, truncated: false },
-              stderr: { text: '', bytes: 0, truncated: false },
-              exitCode: 0,
-              signal: null,
-              timedOut: false,
-              wallMs: 6000,
-              trace: [],
-              placeholders: [],
-            },
+            shown: shownRun({ wallMs: 6000 }),
             timing: { runs: 1, medianMs: 6000, minMs: 6000, maxMs: 6000 },
             metrics,
           },

@@ -43,6 +43,14 @@ test('publish works when there is no dist/ yet', () => {
   expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('first');
 });
 
+test('publish creates the folders above an output directory that does not exist yet', () => {
+  const out = join(root, 'node_modules', '.cache', 'e2e', 'sub-path-site');
+  const staging = createStaging(root);
+  site(staging, 'under a base');
+  publish(staging, out, root);
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('under a base');
+});
+
 test('publish keeps the old dist/ when the new build cannot be moved in', () => {
   site(dist, 'old');
   expect(() => publish(join(root, 'no-such-staging'), dist, root)).toThrow(/previous build is still there/);
