@@ -21,7 +21,3 @@ export function rawOutputFile({ example, interpreter, variant, stream }: RawOutp
   return `${example}/${slug}-${variant}-${stream}.txt`;
 }
 
-/** The file's URL on the site: `base` is Astro's `import.meta.env.BASE_URL`. */
-export function rawOutputUrl(output: RawOutput, base: string): string {
-  return `${base.replace(/\/?$/, '/')}output/${rawOutputFile(output)}`;
-}

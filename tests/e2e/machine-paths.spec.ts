@@ -30,7 +30,7 @@ const FORBIDDEN: { what: string; find: string | RegExp }[] = [
 ];
 
 /** The note under a shortened output, out of search, and its link to the output as printed. */
-const NOTE = /<p class="stream-note[^"]*" data-pagefind-ignore[^>]*>Paths shortened: [^]*?<a href="([^"]+)" class="raw-output">/g;
+const NOTE = /<p class="stream-note[^"]*" data-pagefind-ignore[^>]*>Paths shortened: [^]*?<a href="([^"]+)" class="raw-output[" ]/g;
 
 function machinePathsIn(text: string): string[] {
   return FORBIDDEN.flatMap(({ what, find }) => {
