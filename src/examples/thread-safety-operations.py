@@ -37,8 +37,12 @@ for thread in threads:
     thread.join()
 
 total = sum(done)
+lost = {
+    "items.append(n)": total - len(items),
+    "keys[thread, n] = n": total - len(keys),
+    "counts[k] += 1": total - counts["plus"],
+    "counts[k] = counts.get(k, 0) + 1": total - counts["get"],
+}
 print(f"updates made to each: {total}")
-print(f"items.append(n)                lost {total - len(items)}")
-print(f"keys[thread, n] = n            lost {total - len(keys)}")
-print(f"counts[k] += 1                 lost {total - counts['plus']}")
-print(f"counts[k] = counts.get(k) + 1  lost {total - counts['get']}")
+for operation, missing in lost.items():
+    print(f"{operation:<34}lost {missing}")
