@@ -26,15 +26,19 @@ export async function copySite(root: string, name: string, shareCaches: readonly
 
 /**
  * The same pages as plain Starlight: every component of ours that reads a build-time collection
- * (`astro:content`) renders only what it wraps, and only the docs collection remains. Found by
- * reading the components, so a new one needs no edit here.
+ * (`astro:content`, itself or through a module beside it such as `example-entry.ts`) renders
+ * only what it wraps, and only the docs collection remains. Found by reading the components, so a
+ * new one needs no edit here.
  */
 export async function makePlain(site: string): Promise<void> {
   const components = join(site, 'src', 'components');
-  for (const file of await readdir(components)) {
-    if (!file.endsWith('.astro')) continue;
-    const text = await readFile(join(components, file), 'utf8');
-    if (text.includes("from 'astro:content'")) await writeFile(join(components, file), '---\n---\n<slot />\n');
+  const files = await Promise.all((await readdir(components)).map(async (file) => ({ file, text: await readFile(join(components, file), 'utf8') })));
+  const readsContent = (text: string) => text.includes("from 'astro:content'");
+  const helpers = files.filter(({ file, text }) => file.endsWith('.ts') && readsContent(text)).map(({ file }) => `from './${file}'`);
+  for (const { file, text } of files) {
+    if (file.endsWith('.astro') && (readsContent(text) || helpers.some((helper) => text.includes(helper)))) {
+      await writeFile(join(components, file), '---\n---\n<slot />\n');
+    }
   }
   await writeFile(
     join(site, 'src', 'content.config.ts'),
