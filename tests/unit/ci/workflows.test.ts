@@ -34,7 +34,6 @@ const stepSchema = z.object({
   run: z.string().optional(),
   env: z.record(z.string(), z.string()).optional(),
   with: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  env: z.record(z.string(), z.string()).optional(),
 });
 const workflowSchema = z.object({
   jobs: z.record(
