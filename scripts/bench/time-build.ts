@@ -3,10 +3,10 @@
  * `/usr/bin/time -v` reports it (the largest resident set of any process of the build), read
  * through Python's `getrusage(RUSAGE_CHILDREN)`, which every machine that builds this site has.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCollecting } from '../shared/run-collecting.ts';
 
 export interface TimedBuild {
   ms: number;
@@ -29,17 +29,9 @@ export async function timeBuild(site: string, args: readonly string[], env: Node
   const scratch = await mkdtemp(join(tmpdir(), 'pyconc-bench-rss-'));
   const rssFile = join(scratch, 'maxrss');
   const started = performance.now();
-  const child = spawn('python3', ['-c', MEASURE, rssFile, process.execPath, ...args], {
+  const { exitCode, output } = await runCollecting('python3', ['-c', MEASURE, rssFile, process.execPath, ...args], {
     cwd: site,
     env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
   });
   const ms = performance.now() - started;
   const maxRssBytes = Number(await readFile(rssFile, 'utf8').catch(() => '0')) * 1024;

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { preview } from 'astro';
+import { runCollecting } from '../../scripts/shared/run-collecting.ts';
 import { root, serverVariable, servedBuilds, type ServedBuild } from './builds.ts';
 
 /**
@@ -27,17 +27,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 /** `npm run build -- --out-dir <dir>` in the build's environment; its log is shown only if it fails. */
 async function buildUnderSubPath(build: ServedBuild): Promise<void> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['scripts/commands/build.ts', '--out-dir', build.dir], {
+  const { exitCode: code, output } = await runCollecting(process.execPath, ['scripts/commands/build.ts', '--out-dir', build.dir], {
     cwd: root,
     env: { ...process.env, ...build.buildEnv, FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
   });
   if (code !== 0) {
     console.error(output);
