@@ -25,10 +25,16 @@ export type Variant = (typeof VARIANTS)[number];
  */
 const GANTT: MermaidConfig['gantt'] = { useWidth: 640 };
 
+/**
+ * A fixed seed for the strokes Mermaid draws with rough.js (its default, 0, draws new random curves
+ * each time), so the same source renders to the same SVG in every build.
+ */
+const HAND_DRAWN_SEED = 1;
+
 /** Mermaid configuration per variant. Part of the cache key. */
 export const MERMAID_CONFIGS: Record<Variant, MermaidConfig> = {
-  light: { theme: 'default', gantt: GANTT },
-  dark: { theme: 'dark', gantt: GANTT },
+  light: { theme: 'default', gantt: GANTT, handDrawnSeed: HAND_DRAWN_SEED },
+  dark: { theme: 'dark', gantt: GANTT, handDrawnSeed: HAND_DRAWN_SEED },
 };
 
 /**

@@ -110,7 +110,8 @@ export interface GanttOptions {
 
 /**
  * Mermaid gantt source. `dateFormat x` reads whole milliseconds (Mermaid misreads fractions),
- * so times are rounded to 1 ms; `%Q` prints milliseconds since the origin on the axis.
+ * so times are rounded to 1 ms; `%Q` prints milliseconds since the origin on the axis. No "today"
+ * line: it would sit at the build's own date, far off a chart that starts at 0, and change every build.
  */
 export function ganttSource({ title, description, lanes, labelBars = true }: GanttOptions): string {
   if (lanes.length === 0) throw new BuildStepError(`${title}: nothing to draw (no thread or process was recorded).`, { step: 'diagrams' });
@@ -127,6 +128,7 @@ export function ganttSource({ title, description, lanes, labelBars = true }: Gan
     '  dateFormat x',
     '  axisFormat %Q ms',
     `  tickInterval ${tickInterval(lanes)}millisecond`,
+    '  todayMarker off',
   ];
   let task = 0;
   for (const lane of lanes) {

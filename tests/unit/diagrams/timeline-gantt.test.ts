@@ -109,6 +109,7 @@ describe('ganttSource', () => {
         '  dateFormat x',
         '  axisFormat %Q ms',
         '  tickInterval 500millisecond',
+        '  todayMarker off',
         '  section Main process',
         '    2030 ms :t0, 40, 2070',
         '  section Thread-1 (thread_ripper_5000)',
