@@ -1,12 +1,16 @@
 /**
- * `npm run examples [-- --force] [id ...]`: runs and verifies the examples alone, on the
- * configured interpreters, through the same plan and runner as the site build.
+ * `npm run examples [-- --force] [--print] [id ...]`: runs and verifies the examples alone, on the
+ * configured interpreters, through the same plan and runner as the site build (cached results are
+ * the build's own). `--print` then prints what each run printed, exactly as printed: pages show
+ * it with the machine's paths shortened, and publish nothing more.
  * Exits non-zero with the mismatch message when one does not match its spec.
  */
 import { parseArgs } from 'node:util';
 import { createBuildPlan } from '../plan/build-plan.ts';
 import { messageOf } from '../shared/error-text.ts';
 import { formatMs } from '../shared/format.ts';
+import { interpreterLabel } from '../interpreters/interpreter-info.ts';
+import type { ExampleEntry } from '../examples/result-schema.ts';
 import { runExamples } from '../examples/run-examples.ts';
 
 // Exit through process.exit so that running example process groups are killed too.
@@ -14,9 +18,25 @@ process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 
 const { values, positionals } = parseArgs({
-  options: { force: { type: 'boolean', default: false } },
+  options: { force: { type: 'boolean', default: false }, print: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
+
+/** Each run's streams as the program printed them, under a line naming example, interpreter and variant. */
+function printOutputs(entries: readonly ExampleEntry[]): void {
+  for (const entry of entries) {
+    for (const result of entry.results) {
+      for (const variant of result.variants) {
+        const { shown } = variant;
+        console.log(`\n=== ${entry.id} on ${interpreterLabel(result.interpreter)} (${result.interpreter.executable}), ${variant.name}: exit ${shown.exitCode ?? shown.signal}`);
+        for (const stream of ['stdout', 'stderr'] as const) {
+          const text = shown[stream].raw ?? shown[stream].text;
+          if (text !== '') console.log(`--- ${stream}\n${text.replace(/\n$/, '')}`);
+        }
+      }
+    }
+  }
+}
 
 try {
   // npm runs scripts in the project's root.
@@ -33,6 +53,7 @@ try {
     cacheDir: plan.cache.examples,
     force: values.force,
   });
+  if (values.print) printOutputs(report.entries);
   console.log(
     `${report.entries.length} examples x ${plan.interpreters.length} interpreter(s) verified: ` +
       `${report.ran} ran, ${report.cached} cached in ${formatMs(report.elapsedMs)} ` +
