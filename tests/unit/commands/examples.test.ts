@@ -47,6 +47,18 @@ describe('npm run examples', { timeout: 60_000 }, () => {
     expect(forced.stdout).toMatch(/^\[examples\] 1\/1 hello/m);
   });
 
+  it('--print shows each run as printed, machine paths and all, where pages shorten them', async () => {
+    await writeFile(join(root, 'src/examples/where.py'), 'print(__file__)\n');
+    await writeFile(
+      join(root, 'src/examples/where.spec.yaml'),
+      "description: d\nrepeats: 1\nrepeatsReason: one is enough\nvariants:\n  - expect:\n      stdout:\n        lines: [{ regex: '.*/where\\.py' }]\n",
+    );
+    const printed = await cli('--print', 'where');
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^=== where on CPython 3\.\d+\.\d+ \(.+\), default: exit 0$/m);
+    expect(printed.stdout).toContain(`--- stdout\n${join(root, 'src/examples/where.py')}\n`);
+  });
+
   it('exits non-zero with the mismatch message', async () => {
     await writeFile(
       join(root, 'src/examples/hello.spec.yaml'),
