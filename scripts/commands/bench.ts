@@ -12,8 +12,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import semver from 'semver';
 import { cacheRoot } from '../cache/paths.ts';
+import { newestInterpreter } from '../interpreters/interpreter-info.ts';
 import { readPipelineSummary } from '../pipeline/pipeline-summary.ts';
 import { createBuildPlan } from '../plan/build-plan.ts';
 import { pageUrl } from '../plan/page-usage.ts';
@@ -57,7 +57,7 @@ const real = await copySite(root, 'real', ['python', 'interpreters']);
 const fewer = await copySite(root, 'fewer', ['python', 'interpreters']);
 const plain = await copySite(root, 'plain');
 // One interpreter fewer: the pinned set without its newest CPython, named to the copy by PYTHONS.
-const newest = plan.interpreters.reduce((a, b) => (semver.gt(b.versionInfo.join('.'), a.versionInfo.join('.')) ? b : a));
+const newest = newestInterpreter(plan.interpreters)!;
 const fewerInterpreters = plan.interpreters.filter((interpreter) => interpreter !== newest);
 try {
   log(`1/6 cold build in ${real}: every example on ${plan.interpreters.length} interpreter(s), every diagram`);

@@ -14,11 +14,10 @@
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import semver from 'semver';
 import { behaviourDifferences, behaviourOf } from '../examples/compare-behaviour.ts';
 import { judgeExamples, runExamples } from '../examples/run-examples.ts';
 import { findInterpreter } from '../interpreters/find-interpreter.ts';
-import { interpreterLabel, type InterpreterInfo } from '../interpreters/interpreter-info.ts';
+import { interpreterLabel, newestInterpreter, type InterpreterInfo } from '../interpreters/interpreter-info.ts';
 import { newestDebianPython, obtainDebianPython } from '../interpreters/obtain-debian-python.ts';
 import { createBuildPlan, type BuildPlan } from '../plan/build-plan.ts';
 import { messageOf } from '../shared/error-text.ts';
@@ -57,7 +56,10 @@ try {
   const differences: Difference[] = [];
   for (const interpreter of newest) {
     for (const { example, variants } of await judgeExamples({ examples, interpreter, env, log })) {
-      const reference = referenceResult(pinned.entries.find((entry) => entry.id === example.id)?.results ?? []);
+      // The pinned result to compare with: the newest interpreter's.
+      const results = pinned.entries.find((entry) => entry.id === example.id)?.results ?? [];
+      const newestPinned = newestInterpreter(results.map((result) => result.interpreter));
+      const reference = results.find((result) => result.interpreter === newestPinned);
       if (!reference) {
         log(`[canary] ${example.id}: no pinned interpreter runs it (its spec requires ${example.spec.requires?.reason ?? '?'}); nothing to compare`);
         continue;
@@ -90,15 +92,6 @@ async function newestInterpreters(plan: BuildPlan, named: readonly string[]): Pr
   const version = await newestDebianPython({ suite: NEWEST_SUITE, workDir: join(cacheDir, 'apt'), log });
   const path = await obtainDebianPython({ version, cacheDir, suites: [NEWEST_SUITE], log });
   return [{ ...(await findInterpreter(path, plan.cache.interpreters, env)), requested: `python${version} (Debian ${NEWEST_SUITE})` }];
-}
-
-/** The pinned result to compare with: the newest version's, a GIL build's before a free-threaded one's. */
-function referenceResult<T extends { interpreter: InterpreterInfo }>(results: readonly T[]): T | undefined {
-  const better = ({ interpreter: a }: T, { interpreter: b }: T) => {
-    const order = semver.compare(a.versionInfo.join('.'), b.versionInfo.join('.'));
-    return order === 0 ? !a.freeThreadedBuild && b.freeThreadedBuild : order > 0;
-  };
-  return results.reduce<T | undefined>((best, result) => (best === undefined || better(result, best) ? result : best), undefined);
 }
 
 async function report(differences: readonly Difference[], examples: number, newest: readonly InterpreterInfo[]): Promise<void> {

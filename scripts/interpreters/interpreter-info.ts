@@ -67,3 +67,15 @@ export function interpreterLabel(info: Pick<InterpreterInfo, 'implementation' | 
   const name = IMPLEMENTATION_NAMES[info.implementation] ?? info.implementation;
   return `${name} ${info.versionInfo.join('.')}${info.freeThreadedBuild ? ' free-threaded' : ''}`;
 }
+
+/**
+ * The newest of `interpreters` by version; of one version, the default (GIL) build before its
+ * free-threaded one, whose results are the odd ones out. Undefined for none.
+ */
+export function newestInterpreter<T extends Pick<InterpreterInfo, 'versionInfo' | 'freeThreadedBuild'>>(interpreters: readonly T[]): T | undefined {
+  const newer = (a: T, b: T) => {
+    const order = a.versionInfo.findIndex((part, index) => part !== b.versionInfo[index]);
+    return order < 0 ? !a.freeThreadedBuild && b.freeThreadedBuild : a.versionInfo[order]! > b.versionInfo[order]!;
+  };
+  return interpreters.reduce<T | undefined>((best, interpreter) => (best === undefined || newer(interpreter, best) ? interpreter : best), undefined);
+}
