@@ -32,9 +32,8 @@ export const exercises = [
 /** An exercise's heading id, e.g. `asyncio-limit`. */
 export type ExerciseId = (typeof exercises)[number]['id'];
 
-/** Where an exercise is: its heading on /exercises/. */
-export function exerciseHref(id: string): string {
-  exerciseNumber(id);
+/** Where an exercise is: its heading on /exercises/ (the id's type admits only listed exercises). */
+export function exerciseHref(id: ExerciseId): string {
   return `/exercises/#${id}`;
 }
 

@@ -4,7 +4,7 @@
  * went wrong, not the traceback frames around them), and whether the run still does what the
  * spec expects. Timings and printed numbers are left out: they differ from run to run.
  */
-import type { ExampleRun } from './result-schema.ts';
+import { exitText, type ExampleRun } from './result-schema.ts';
 
 export interface Behaviour {
   /** `0`, `1`, `killed by SIGKILL`, `timed out`. */
@@ -36,7 +36,7 @@ export function behaviourOf(
   problems: readonly string[],
   expectedAs?: string,
 ): Behaviour {
-  const exit = run.timedOut ? 'timed out' : run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : String(run.exitCode);
+  const exit = run.timedOut ? 'timed out' : exitText(run);
   return { exit, messages: stderrMessages(run.stderr.text), problems: [...problems], expectedAs };
 }
 

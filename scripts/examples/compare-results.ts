@@ -5,7 +5,7 @@
  * spec's case each ran under. describeComparison turns these into the line above the results.
  */
 import { interpreterLabel } from '../interpreters/interpreter-info.ts';
-import type { ShownResult, ShownVariant } from './result-schema.ts';
+import { exitText, type ShownResult, type ShownVariant } from './result-schema.ts';
 
 /** One interpreter's value of a fact, e.g. `{ label: 'CPython 3.14.8', value: '1' }`. */
 export interface Observed {
@@ -47,7 +47,7 @@ export function compareResults(results: readonly ShownResult[], name: string): C
   // The start method matters only to a program that started a process (the trace shows children).
   const startsProcesses = runs.some(({ variant }) => variant.shown.trace.some((event) => event.kind === 'process' && event.name !== 'MainProcess'));
   const facts = {
-    'exit status': fact(({ shown }) => (shown.exitCode === null ? `killed by ${shown.signal ?? 'a signal'}` : String(shown.exitCode))),
+    'exit status': fact(({ shown }) => exitText(shown)),
     'start method': startsProcesses ? fact((variant) => variant.startMethod) : [],
     // Whether anything was written here; whether the text is the same is sameStderr.
     'standard error': fact(({ shown }) => (shown.stderr.text === '' ? 'empty' : 'written to')),

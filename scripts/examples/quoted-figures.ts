@@ -11,7 +11,7 @@ import { BuildStepError } from '../shared/build-step-error.ts';
 import { formatNumber } from '../shared/format.ts';
 import { interpreterConditionSchema, type InterpreterCondition } from './interpreter-condition.ts';
 import type { ShownResult } from './result-schema.ts';
-import { groupNames, variantName, type ExampleSpec, type Expectation } from './spec-schema.ts';
+import { drawnVariant, groupNames, variantName, type ExampleSpec, type Expectation } from './spec-schema.ts';
 
 /** The numbers a bound can hold, by the names pages use for them (`bound="min"`). */
 export type BoundValue = 'min' | 'max' | 'atLeast' | 'lines' | 'distinct' | 'exitCode';
@@ -135,7 +135,7 @@ function boundText(spec: ExampleSpec, selector: BoundSelector): string {
 
 /** The one bound the selector names; the error lists what the spec has. */
 function findBound(bounds: readonly SpecBound[], selector: BoundSelector, variants: readonly string[]): SpecBound {
-  const variant = selector.variant ?? variants[0] ?? 'default';
+  const variant = drawnVariant(selector.variant, variants);
   if (!variants.includes(variant)) throw new Problem(`the spec has no variant "${variant}"; it has: ${variants.join(', ')}.`);
   const when = parseWhen(selector);
   const ofVariant = bounds.filter((bound) => bound.variant === variant);
@@ -197,7 +197,7 @@ export function measuredValueText(results: readonly ShownResult[], selector: Met
 }
 
 function valueText(results: readonly ShownResult[], selector: MetricSelector): string {
-  const variant = selector.variant ?? results[0]?.variants[0]?.name ?? 'default';
+  const variant = drawnVariant(selector.variant, results[0]?.variants.map((v) => v.name) ?? []);
   const values = results.flatMap((result) => {
     const shown = result.variants.find((v) => v.name === variant);
     if (!shown) return [];
@@ -223,8 +223,8 @@ export function metricProblem(spec: ExampleSpec, selector: MetricSelector): stri
 }
 
 /** Metrics every interpreter's run of the variant prints: those its own expectation and each of its cases read. */
-export function metricsOf(spec: ExampleSpec, variant: string | undefined): string[] {
-  const chosen = spec.variants.find((v) => variantName(v) === (variant ?? variantName(spec.variants[0]!)));
+function metricsOf(spec: ExampleSpec, variant: string | undefined): string[] {
+  const chosen = spec.variants.find((v) => variantName(v) === drawnVariant(variant, spec.variants.map(variantName)));
   if (!chosen) return [];
   const names = (expect: Expectation) => new Set((expect.metrics ?? []).flatMap(groupNames));
   const sets = [chosen.expect, ...chosen.cases.map((c) => c.expect)].map(names);

@@ -53,6 +53,11 @@ export const exampleRunSchema = z.object({
 });
 export type ExampleRun = z.infer<typeof exampleRunSchema>;
 
+/** How a run ended, as comparisons name it: `0`, `1`, `killed by SIGKILL`. */
+export function exitText(run: Pick<ExampleRun, 'exitCode' | 'signal'>): string {
+  return run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : String(run.exitCode);
+}
+
 /** One stream as pages show it: machine paths shortened (./shorten-paths.ts). */
 export const shownOutputSchema = capturedOutputSchema.extend({
   /** The text exactly as the program printed it, when shortening changed `text`. */

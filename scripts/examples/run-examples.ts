@@ -7,6 +7,7 @@ import { dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeVersion, contentKey } from '../cache/content-key.ts';
 import { createJsonCache, type JsonCache } from '../cache/json-cache.ts';
+import { programName } from '../interpreters/identify-python.ts';
 import type { InterpreterInfo } from '../interpreters/interpreter-info.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
 import { firstLine } from '../shared/error-text.ts';
@@ -213,7 +214,7 @@ function runPaths(example: ExampleFiles, interpreter: InterpreterInfo): RunPaths
     runner: SITECUSTOMIZE_DIR,
     stdlib: interpreter.stdlib,
     prefixes: interpreter.prefixes,
-    python: `python${major}.${minor}${interpreter.freeThreadedBuild ? 't' : ''}`,
+    python: programName({ version: `${major}.${minor}`, freeThreaded: interpreter.freeThreadedBuild }),
   };
 }
 

@@ -219,6 +219,15 @@ export function variantName(variant: Pick<VariantSpec, 'startMethod'>): string {
   return variant.startMethod ?? 'default';
 }
 
+/**
+ * The variant a page element means: the one it names, else the example's first (`variants`, in the
+ * spec's order; `default` for an example without start methods). The plan reads the spec, the
+ * components the example's entry: both through here, so they agree.
+ */
+export function drawnVariant(named: string | undefined, variants: readonly string[]): string {
+  return named ?? variants[0] ?? 'default';
+}
+
 export const exampleSpecSchema = z
   .strictObject({
     /** One sentence on what the example shows (for people reading the spec). */

@@ -6,7 +6,7 @@
  */
 import type { ExampleFiles } from '../examples/discover-examples.ts';
 import type { ExampleEntry } from '../examples/result-schema.ts';
-import { variantName } from '../examples/spec-schema.ts';
+import { drawnVariant, variantName } from '../examples/spec-schema.ts';
 import { BuildStepError } from '../shared/build-step-error.ts';
 import type { ComponentUse } from './page-usage.ts';
 
@@ -42,15 +42,6 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
 /** One identity per drawing, shared by the plan and the components. */
 export function requestKey(request: Pick<MeasuredRequest, 'kind' | 'example' | 'variant'> & { series?: readonly string[] }): string {
   return [request.kind, request.example, request.variant, ...(request.series ?? [])].join(':');
-}
-
-/**
- * The variant an element draws: the one it names, else the example's first (`variants`, in the
- * spec's order; `default` for an example without start methods). The plan reads the spec, the
- * components the example's entry: both through here, so they ask for the same drawing.
- */
-export function drawnVariant(named: string | undefined, variants: readonly string[]): string {
-  return named ?? variants[0] ?? 'default';
 }
 
 /** What a component knows of the drawing it shows: its attributes as written on the page. */

@@ -5,12 +5,12 @@
  */
 import type { Mermaid } from 'mermaid';
 import { MERMAID_URL } from './mermaid-url.ts';
+import { sitePath } from './site-path.ts';
 
 let renders = 0;
 
 export async function openEditor(figure: HTMLElement, source: string): Promise<HTMLTextAreaElement> {
-  // Under the site's base path, as every URL of the site (`BASE_URL`: Astro's `base`).
-  const mermaidUrl = `${import.meta.env.BASE_URL.replace(/\/$/, '')}${MERMAID_URL}mermaid.esm.min.mjs`;
+  const mermaidUrl = sitePath(`${MERMAID_URL}mermaid.esm.min.mjs`);
   const { default: mermaid } = (await import(/* @vite-ignore */ mermaidUrl)) as { default: Mermaid };
   const dark = document.documentElement.dataset['theme'] === 'dark';
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });

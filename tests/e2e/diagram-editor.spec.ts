@@ -9,8 +9,8 @@ import { BASE_PATH, builtHtmlFiles, expect, test, watchForErrors } from './site.
 
 /** The first page, in URL order, with an editable diagram (`dist/locks/index.html` → `/locks/`). */
 const withDiagram = builtHtmlFiles()
-  .filter((file) => file.endsWith('/index.html') && readFileSync(`${root}${file}`, 'utf8').includes('data-action="edit"'))
-  .map((file) => file.slice('dist'.length, -'index.html'.length))[0];
+  .find((file) => file.endsWith('/index.html') && readFileSync(`${root}${file}`, 'utf8').includes('data-action="edit"'))
+  ?.slice('dist'.length, -'index.html'.length);
 
 test(`"Edit this diagram" on ${withDiagram} loads Mermaid from under the base path and previews the diagram`, BASE_PATH, async ({ page, site }) => {
   expect(withDiagram, 'a page of the site shows an editable diagram').toBeDefined();

@@ -5,7 +5,7 @@
  * an example that behaves alike, exit 1, and leave the examples cache and dist/ as they were.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,6 @@ describe('npm run canary', () => {
   });
 
   it('writes the report to the GitHub job summary as a table', async () => {
-    const { readFile } = await import('node:fs/promises');
     const summary = await readFile(join(cache, 'summary.md'), 'utf8');
     expect(summary).toMatch(/^## Canary: CPython 3\.14\.\d+$/m);
     expect(summary).toMatch(/^\| processes-unguarded \| default \| CPython 3\.14\.\d+ \| CPython 3\.15\.\d+ \| exit status 1 \(pinned: 0\)<br>/m);
