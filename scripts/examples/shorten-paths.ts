@@ -57,12 +57,21 @@ interface Span {
  * before the prefix it lies in, and both before the checkout they may lie in.
  */
 export function shortenPaths(text: string, machine: readonly MachinePath[]): { text: string; used: Placeholder[] } {
+  return pathShortener(machine)(text);
+}
+
+/** shortenPaths for one set of machine paths, its pattern built once for every text it shortens (a run's two streams). */
+export function pathShortener(machine: readonly MachinePath[]): (text: string) => { text: string; used: Placeholder[] } {
   const byLength = [...machine].sort((a, b) => b.path.length - a.path.length);
-  if (byLength.length === 0) return { text, used: [] };
+  if (byLength.length === 0) return (text) => ({ text, used: [] });
   const placeholderOf = new Map<string, Placeholder>();
   for (const { path, placeholder } of byLength) if (!placeholderOf.has(path)) placeholderOf.set(path, placeholder);
   // Alternatives in order of length: at one position the regex takes the first that matches, the longest.
   const pattern = new RegExp(`(?<!${NAME_CHAR}|/)(?:${[...placeholderOf.keys()].map(escape).join('|')})(?!${NAME_CHAR})`, 'g');
+  return (text) => shortenWith(text, pattern, placeholderOf);
+}
+
+function shortenWith(text: string, pattern: RegExp, placeholderOf: ReadonlyMap<string, Placeholder>): { text: string; used: Placeholder[] } {
   const used = new Map<string, Placeholder>();
   const lines = text.split('\n');
   let previous: Span[] = [];

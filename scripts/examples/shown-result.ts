@@ -5,14 +5,14 @@
  * keeps what happened, and a change to the shortening needs no example to run again.
  */
 import type { CapturedOutput, ExampleResult, ExampleRun, Placeholder, RunPaths, ShownOutput, ShownResult, ShownRun } from './result-schema.ts';
-import { machinePaths, shortenPaths } from './shorten-paths.ts';
+import { machinePaths, pathShortener } from './shorten-paths.ts';
 
 /** `run` as a page shows it. */
 export function toShownRun({ workDir, stdout, stderr, ...run }: ExampleRun, paths: RunPaths): ShownRun {
-  const machine = machinePaths(paths, workDir);
+  const shortenPaths = pathShortener(machinePaths(paths, workDir));
   const used = new Map<string, Placeholder>();
   const shorten = (output: CapturedOutput): ShownOutput => {
-    const shortened = shortenPaths(output.text, machine);
+    const shortened = shortenPaths(output.text);
     for (const placeholder of shortened.used) used.set(placeholder.text, placeholder);
     return shortened.text === output.text ? output : { ...output, text: shortened.text, raw: output.text };
   };
