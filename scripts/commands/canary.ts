@@ -16,10 +16,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { behaviourDifferences, behaviourOf } from '../examples/compare-behaviour.ts';
 import { judgeExamples, runExamples } from '../examples/run-examples.ts';
+import { printedText } from '../examples/shown-result.ts';
 import { findInterpreter } from '../interpreters/find-interpreter.ts';
 import { interpreterLabel, newestInterpreter, type InterpreterInfo } from '../interpreters/interpreter-info.ts';
 import { newestDebianPython, obtainDebianPython } from '../interpreters/obtain-debian-python.ts';
-import { createBuildPlan, type BuildPlan } from '../plan/build-plan.ts';
+import { createBuildPlan, selectExamples, type BuildPlan } from '../plan/build-plan.ts';
 import { messageOf } from '../shared/error-text.ts';
 
 // Exit through process.exit so that running example process groups are killed too.
@@ -46,9 +47,7 @@ const log = (line: string) => console.log(line);
 try {
   // npm runs scripts in the project's root.
   const plan = await createBuildPlan({ root: process.cwd(), env, log });
-  const unknown = positionals.filter((id) => !plan.examples.some((example) => example.id === id));
-  if (unknown.length > 0) throw new Error(`No example named ${unknown.join(', ')} on any page; known: ${plan.examples.map((e) => e.id).join(', ')}`);
-  const examples = positionals.length > 0 ? plan.examples.filter((example) => positionals.includes(example.id)) : plan.examples;
+  const examples = selectExamples(plan.examples, positionals, 'on any page');
   const newest = await newestInterpreters(plan, values.python);
   log(`[canary] pinned: ${plan.interpreters.map(interpreterLabel).join(', ')}; newest: ${newest.map(interpreterLabel).join(', ')}`);
   // The pinned results as a build has them (cached, or run now without being kept).
@@ -69,7 +68,7 @@ try {
         if (!shown) continue;
         const lines = behaviourDifferences(
           // The text as printed, like the run it is compared with (pages show it shortened).
-          behaviourOf({ ...shown.shown, stderr: { text: shown.shown.stderr.raw ?? shown.shown.stderr.text } }, [], shown.expectation?.when),
+          behaviourOf({ ...shown.shown, stderr: { text: printedText(shown.shown.stderr) } }, [], shown.expectation?.when),
           behaviourOf(judged.run, judged.problems, judged.expectation?.when),
         );
         if (lines.length > 0) {

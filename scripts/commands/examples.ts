@@ -6,12 +6,13 @@
  * Exits non-zero with the mismatch message when one does not match its spec.
  */
 import { parseArgs } from 'node:util';
-import { createBuildPlan } from '../plan/build-plan.ts';
+import { createBuildPlan, selectExamples } from '../plan/build-plan.ts';
 import { messageOf } from '../shared/error-text.ts';
 import { formatMs } from '../shared/format.ts';
 import { interpreterLabel } from '../interpreters/interpreter-info.ts';
 import type { ExampleEntry } from '../examples/result-schema.ts';
 import { runExamples } from '../examples/run-examples.ts';
+import { printedText } from '../examples/shown-result.ts';
 
 // Exit through process.exit so that running example process groups are killed too.
 process.once('SIGINT', () => process.exit(130));
@@ -30,7 +31,7 @@ function printOutputs(entries: readonly ExampleEntry[]): void {
         const { shown } = variant;
         console.log(`\n=== ${entry.id} on ${interpreterLabel(result.interpreter)} (${result.interpreter.executable}), ${variant.name}: exit ${shown.exitCode ?? shown.signal}`);
         for (const stream of ['stdout', 'stderr'] as const) {
-          const text = shown[stream].raw ?? shown[stream].text;
+          const text = printedText(shown[stream]);
           if (text !== '') console.log(`--- ${stream}\n${text.replace(/\n$/, '')}`);
         }
       }
@@ -43,12 +44,8 @@ try {
   const plan = await createBuildPlan({ root: process.cwd() });
   // Here every example counts, also one that no page shows yet.
   const all = [...plan.examples, ...plan.unused].toSorted((a, b) => a.id.localeCompare(b.id));
-  const unknown = positionals.filter((id) => !all.some((example) => example.id === id));
-  if (unknown.length > 0) {
-    throw new Error(`No example named ${unknown.join(', ')}; known: ${all.map((example) => example.id).join(', ')}`);
-  }
   const report = await runExamples({
-    examples: positionals.length > 0 ? all.filter((example) => positionals.includes(example.id)) : all,
+    examples: selectExamples(all, positionals),
     interpreters: plan.interpreters,
     cacheDir: plan.cache.examples,
     force: values.force,

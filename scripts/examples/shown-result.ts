@@ -20,6 +20,11 @@ export function toShownRun({ workDir, stdout, stderr, ...run }: ExampleRun, path
   return { ...run, ...shown, placeholders: [...used.values()] };
 }
 
+/** A shown stream's text as the program printed it, machine paths and all. */
+export function printedText(output: ShownOutput): string {
+  return output.raw ?? output.text;
+}
+
 export function toShownResult({ variants, paths, ...facts }: ExampleResult): ShownResult {
   return {
     ...facts,

@@ -177,3 +177,15 @@ function quotedFigureProblem(use: ComponentUse, example: ExampleFiles): string |
   }
   return undefined;
 }
+
+/**
+ * The examples a command was asked for by id, from `pool` (all of it when `ids` is empty); an
+ * unknown id fails, naming what `pool` has (`where`: which examples those are, e.g. "on any page").
+ */
+export function selectExamples<T extends { id: string }>(pool: readonly T[], ids: readonly string[], where = ''): T[] {
+  const unknown = ids.filter((id) => !pool.some((example) => example.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`No example named ${unknown.join(', ')}${where ? ` ${where}` : ''}; known: ${pool.map((example) => example.id).join(', ')}`);
+  }
+  return ids.length > 0 ? pool.filter((example) => ids.includes(example.id)) : [...pool];
+}
