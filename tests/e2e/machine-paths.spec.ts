@@ -10,13 +10,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
 import { cacheRoot } from '../../scripts/cache/paths.ts';
-import { builtHtmlFiles } from './site.ts';
+import { exampleIds } from '../support/project-files.ts';
+import { dist, root as projectRoot } from './builds.ts';
+import { builtHtmlFiles, expect, test } from './site.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+const root = projectRoot.replace(/\/$/, '');
 const SEGMENTS = String.raw`(?:/[\w.+@~-]+)+`;
 
 /** What must not appear, and what it would be. */
@@ -45,20 +45,19 @@ function machinePathsIn(text: string): string[] {
 }
 
 test('no published file holds a machine path; each note under a shortened output names its example', () => {
-  const files = readdirSync(`${root}/dist`, { recursive: true, encoding: 'utf8' })
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })
     .filter((file) => TEXT_FILE.test(file))
     .map((file) => `dist/${file.split(sep).join('/')}`);
   expect(files.length, 'published text files').toBeGreaterThan(builtHtmlFiles().length);
-  for (const file of files) {
-    expect.soft(machinePathsIn(readFileSync(`${root}/${file}`, 'utf8')), `${file} holds a machine path (see scripts/examples/shorten-paths.ts)`).toEqual([]);
-  }
   let shortened = 0;
   let notes = 0;
-  const examples = new Set(readdirSync(`${root}/src/examples`).filter((name) => name.endsWith('.py')).map((name) => name.slice(0, -3)));
-  for (const file of builtHtmlFiles()) {
-    const html = readFileSync(`${root}/${file}`, 'utf8');
-    shortened += html.match(/&#x3C;python3\.\d+t?>/g)?.length ?? 0;
-    for (const [, example] of html.matchAll(NOTE)) {
+  const examples = new Set(exampleIds());
+  for (const file of files) {
+    const text = readFileSync(`${root}/${file}`, 'utf8');
+    expect.soft(machinePathsIn(text), `${file} holds a machine path (see scripts/examples/shorten-paths.ts)`).toEqual([]);
+    if (!file.endsWith('.html')) continue;
+    shortened += text.match(/&#x3C;python3\.\d+t?>/g)?.length ?? 0;
+    for (const [, example] of text.matchAll(NOTE)) {
       notes += 1;
       expect.soft(examples.has(example!), `${file}: the note's command names "${example}", which is no example in src/examples/`).toBe(true);
     }
@@ -69,7 +68,7 @@ test('no published file holds a machine path; each note under a shortened output
 });
 
 test('the search index holds no machine path', () => {
-  const fragments = `${root}/dist/pagefind/fragment`;
+  const fragments = `${dist}/pagefind/fragment`;
   const names = readdirSync(fragments).filter((name) => name.endsWith('.pf_fragment'));
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) {

@@ -10,7 +10,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { extractAnchors, type AnchorsManifest } from '../../scripts/site/anchors.ts';
 import { dist, requireBuild, type ServedSite } from './builds.ts';
 
-export { expect, requireBuild };
+export { expect };
 
 /** The site a test runs against, as its project's `served` option gives it, and its URLs. */
 export interface Site extends ServedSite {
@@ -25,7 +25,7 @@ export interface SiteOptions {
   served: ServedSite;
 }
 
-export function siteAt(served: ServedSite): Site {
+function siteAt(served: ServedSite): Site {
   return {
     ...served,
     url: (path) => `${served.base}${path.replace(/^\//, '')}`,

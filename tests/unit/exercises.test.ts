@@ -5,18 +5,11 @@
  * show, and the exercise solutions' own specs) must name the exercise the list gives that number.
  * The checks are functions, tested on broken text first, then run on the real files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { countInWords, exerciseHref, exerciseNumber, exerciseOfExample, exercises } from '../../src/exercises.ts';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DOCS = 'src/content/docs';
-const EXAMPLES = 'src/examples';
-
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
+import { DOCS, EXAMPLES, exampleIds, lineOf, read, ROOT } from '../support/project-files.ts';
 
 /** `## 5. asyncio: at most four at a time {/* asyncio-limit *\/}` */
 const NUMBERED_HEADING = /^## (\d+)\. .*\{\/\*\s*([\w-]+)\s*\*\/\}\s*$/gm;
@@ -109,7 +102,7 @@ describe('src/exercises.ts', () => {
   it('lists each exercise and each solution once, every solution an example that exists', () => {
     expect(new Set(exercises.map((exercise) => exercise.id)).size).toBe(exercises.length);
     expect(new Set(exercises.map((exercise) => exercise.example)).size).toBe(exercises.length);
-    const examples = new Set(readdirSync(join(ROOT, EXAMPLES)).filter((name) => name.endsWith('.py')).map((name) => name.slice(0, -3)));
+    const examples = new Set(exampleIds());
     expect(exercises.filter((exercise) => !examples.has(exercise.example))).toEqual([]);
   });
 });

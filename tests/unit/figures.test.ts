@@ -14,22 +14,14 @@
  *
  * The checks are functions, tested on broken text first, then run on the real files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { discoverExamples } from '../../scripts/examples/discover-examples.ts';
 import { describeBound, metricProblem, specBoundProblem, specBounds } from '../../scripts/examples/quoted-figures.ts';
 import { readComponentUses } from '../../scripts/plan/page-usage.ts';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DOCS = 'src/content/docs';
-const EXAMPLES = 'src/examples';
-
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
-const exampleIds = () => readdirSync(join(ROOT, EXAMPLES)).filter((name) => name.endsWith('.py')).map((name) => name.slice(0, -3));
+import { DOCS, exampleIds, EXAMPLES, lineOf, read, ROOT } from '../support/project-files.ts';
 
 /** Numbers as written in prose, code or YAML (`4,000,000`, `10_000_000`, `0.85`), as canonical strings. */
 function numbersIn(text: string): string[] {

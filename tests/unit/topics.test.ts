@@ -4,19 +4,15 @@
  * title and description, and the home page's "what it covers" section types neither a page list nor
  * a count. The checks are functions, tested on broken text first, then run on the real files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { StarlightUserConfig } from '@astrojs/starlight/types';
 import { describe, expect, it } from 'vitest';
 import { sidebar } from '../../src/sidebar.ts';
 import { firstSentence, topicGroups } from '../../src/topics.ts';
+import { DOCS, read, ROOT } from '../support/project-files.ts';
 
 type Sidebar = NonNullable<StarlightUserConfig['sidebar']>;
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DOCS = 'src/content/docs';
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty';
 

@@ -3,31 +3,21 @@
  * examples) and checks that the page shows exactly what the runner produced, as text, and that
  * highlighted sources kept between builds are shown only when they are what a render gives.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../../scripts/cache/paths.ts';
 import { createSitePipeline } from '../../../scripts/pipeline/site-pipeline.ts';
+import { buildFixtureSite } from '../../support/build-fixture-site.ts';
 
-const run = promisify(execFile);
 const SITE = fileURLToPath(new URL('../../fixtures/example-site/', import.meta.url));
-const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** One interpreter unless a test asks for more: these tests are about the component, not the list. */
 const ONE = { PYTHONS: 'python3' };
 
-function buildSite(env: NodeJS.ProcessEnv = ONE) {
-  // Astro's own launcher needs Node 24: use the project's node explicitly.
-  return run(
-    join(PROJECT, 'node_modules/.bin/node'),
-    [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', SITE],
-    { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 16 * 1024 * 1024 },
-  );
-}
+const buildSite = (env: NodeJS.ProcessEnv = ONE) => buildFixtureSite(SITE, env);
 
 /** Text content the way a browser shows it: tags dropped, entities decoded. */
 function htmlText(html: string): string {

@@ -4,25 +4,16 @@
  * build: named with page and line by the plan when the page writes plain attributes, and by the
  * component itself (step `page`, with the page and its props) when a prop is an expression.
  */
-import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildFixtureSite } from '../../support/build-fixture-site.ts';
 
-const run = promisify(execFile);
 const SITE = fileURLToPath(new URL('../../fixtures/figures-site/', import.meta.url));
-const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
 const HEAD = `---\ntitle: Wrong\n---\nimport SpecBound from '../../../../../../src/components/SpecBound.astro';\n\n`;
 
-function buildSite() {
-  return run(
-    join(PROJECT, 'node_modules/.bin/node'),
-    [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', SITE],
-    { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PYTHONS: 'python3' }, maxBuffer: 16 * 1024 * 1024 },
-  );
-}
+const buildSite = () => buildFixtureSite(SITE);
 
 /** The build's output when it fails; the test fails if it succeeds. */
 async function failedBuild(): Promise<string> {
